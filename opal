@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Opal launcher: finds a JDK 21+, builds the project when its sources changed, runs the CLI.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+. "$ROOT/scripts/env.sh"
+opal_setup
+
+JAR="$ROOT/app/target/opal.jar"
+needs_build() {
+  [ -f "$JAR" ] || return 0
+  [ -n "$(find "$ROOT" -path "$ROOT/.git" -prune -o -path '*/target' -prune -o \
+      \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$JAR" -print -quit)" ]
+}
+if needs_build; then
+  echo "opal: building (first run or sources changed)..." >&2
+  (cd "$ROOT" && mvn -q -B -DskipTests -Dmaven.test.skip=true -pl app -am package) >&2
+  touch "$JAR"
+fi
+
+exec "$JAVA_HOME/bin/java" ${OPAL_JAVA_OPTS:--Xss16m} -cp "$JAR:$ROOT/app/target/lib/*" dev.opal.app.Opal "$@"
