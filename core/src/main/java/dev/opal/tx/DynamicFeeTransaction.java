@@ -1,0 +1,39 @@
+package dev.opal.tx;
+
+import dev.opal.rlp.Rlp;
+import dev.opal.types.Address;
+import dev.opal.types.Bytes;
+import dev.opal.types.UInt256;
+import java.math.BigInteger;
+import java.util.List;
+
+/** EIP-1559 (type 2): a fee cap and a priority-fee cap instead of a gas price. */
+public record DynamicFeeTransaction(
+    BigInteger chainId, long nonce, UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas, long gasLimit, Address to,
+    UInt256 value, Bytes data, List<AccessListEntry> accessList, int recoveryId, BigInteger r, BigInteger s)
+    implements SignedTransaction {
+
+  public DynamicFeeTransaction {
+    accessList = List.copyOf(accessList);
+  }
+
+  @Override
+  public int type() {
+    return DYNAMIC_FEE;
+  }
+
+  private byte[][] fields() {
+    return new byte[][] {Rlp.uint(chainId), Rlp.uint(nonce), TxFields.uint(maxPriorityFeePerGas), TxFields.uint(maxFeePerGas),
+        Rlp.uint(gasLimit), TxFields.to(to), TxFields.uint(value), TxFields.data(data), TxFields.accessList(accessList)};
+  }
+
+  @Override
+  public byte[] signingPayload() {
+    return TxFields.typed(type(), Rlp.list(fields()));
+  }
+
+  @Override
+  public byte[] encode() {
+    return TxFields.typed(type(), TxFields.withSignature(fields(), recoveryId, r, s));
+  }
+}

@@ -1,0 +1,8 @@
+package dev.opal.tx;
+
+/** A transaction that cannot be decoded or is not valid; the message says why. */
+public final class InvalidTransactionException extends RuntimeException {
+  public InvalidTransactionException(String message) {
+    super(message);
+  }
+}
