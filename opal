@@ -13,7 +13,7 @@ needs_build() {
 }
 if needs_build; then
   echo "opal: building (first run or sources changed)..." >&2
-  (cd "$ROOT" && mvn -q -B -DskipTests -Dmaven.test.skip=true -pl app -am package) >&2
+  (cd "$ROOT" && mvn -q -B -DskipTests -pl app -am package) >&2
   touch "$JAR"
 fi
 
