@@ -1,0 +1,23 @@
+package dev.opal.trie;
+
+import dev.opal.types.Hash;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A node store on a hash map: for tests, proofs and ephemeral chains. */
+public final class InMemoryNodeStore implements NodeStore {
+  private final ConcurrentHashMap<Hash, byte[]> nodes = new ConcurrentHashMap<>();
+
+  @Override
+  public byte[] get(Hash hash) {
+    return nodes.get(hash);
+  }
+
+  @Override
+  public void put(Hash hash, byte[] encoded) {
+    nodes.put(hash, encoded);
+  }
+
+  public int size() {
+    return nodes.size();
+  }
+}

@@ -1,0 +1,217 @@
+package dev.opal.trie;
+
+import dev.opal.crypto.Keccak;
+import dev.opal.trie.Node.Branch;
+import dev.opal.trie.Node.Extension;
+import dev.opal.trie.Node.Leaf;
+import dev.opal.trie.Node.Ref;
+import dev.opal.types.Hash;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The Merkle Patricia trie of the Yellow Paper (appendix D): a radix-16 trie whose nodes are
+ * RLP-encoded and referenced by keccak hash (or inline when shorter than 32 bytes). Keys are used
+ * as given; {@link SecureTrie} hashes them first, as the state and storage tries do.
+ *
+ * <p>Nodes are immutable and cache their hashes, so recomputing the root after a few updates
+ * rehashes only the changed paths. Nodes not yet loaded are fetched from the {@link NodeStore} on
+ * first use; {@link #commit()} writes every new node to it. Not thread-safe.
+ */
+public final class MerklePatriciaTrie {
+  private final NodeStore store;
+  private Node root;
+
+  /** An empty trie over the given store. */
+  public MerklePatriciaTrie(NodeStore store) {
+    this.store = store;
+  }
+
+  /** The trie with the given root, its nodes loaded lazily from the store. */
+  public MerklePatriciaTrie(NodeStore store, Hash rootHash) {
+    this.store = store;
+    this.root = rootHash.equals(Keccak.EMPTY_TRIE_ROOT) ? null : new Ref(rootHash);
+  }
+
+  public Hash rootHash() {
+    return root == null ? Keccak.EMPTY_TRIE_ROOT : root.hash();
+  }
+
+  public boolean isEmpty() {
+    return root == null;
+  }
+
+  /** The value under {@code key}, or null. */
+  public byte[] get(byte[] key) {
+    byte[] path = Nibbles.fromKey(key);
+    Node n = root;
+    int off = 0;
+    while (n != null) {
+      n = resolve(n);
+      if (n instanceof Leaf leaf) {
+        return Arrays.equals(leaf.path, 0, leaf.path.length, path, off, path.length) ? leaf.value : null;
+      } else if (n instanceof Extension ext) {
+        if (Nibbles.commonPrefix(path, off, ext.path) != ext.path.length) return null;
+        off += ext.path.length;
+        n = ext.child;
+      } else {
+        Branch b = (Branch) n;
+        if (off == path.length) return b.value;
+        n = b.children[path[off++]];
+      }
+    }
+    return null;
+  }
+
+  /** Sets {@code key} to {@code value}; an empty value deletes the key, as in Ethereum's tries. */
+  public void put(byte[] key, byte[] value) {
+    if (value == null || value.length == 0) {
+      delete(key);
+      return;
+    }
+    root = insert(root, Nibbles.fromKey(key), 0, value);
+  }
+
+  public void delete(byte[] key) {
+    root = remove(root, Nibbles.fromKey(key), 0);
+  }
+
+  /** Writes every node not yet in the store (embedded nodes live inside their parents); returns the root. */
+  public Hash commit() {
+    if (root == null) return Keccak.EMPTY_TRIE_ROOT;
+    if (!root.stored) {
+      store(root);
+      store.put(root.hash(), root.encoded()); // the root is stored by hash even when short
+    }
+    return root.hash();
+  }
+
+  private void store(Node n) {
+    if (n == null || n.stored) return;
+    if (n instanceof Extension ext) store(ext.child);
+    if (n instanceof Branch b) for (Node c : b.children) store(c);
+    if (!n.isEmbedded()) store.put(n.hash(), n.encoded());
+    n.stored = true;
+  }
+
+  /**
+   * The encoded nodes on the path to {@code key}, root first: an {@code eth_getProof} proof. Nodes
+   * embedded in their parent are not listed separately. Proves absence too.
+   */
+  public List<byte[]> proof(byte[] key) {
+    List<byte[]> out = new ArrayList<>();
+    byte[] path = Nibbles.fromKey(key);
+    Node n = root;
+    int off = 0;
+    boolean first = true;
+    while (n != null) {
+      n = resolve(n);
+      if (first || !n.isEmbedded()) out.add(n.encoded());
+      first = false;
+      if (n instanceof Leaf) {
+        break;
+      } else if (n instanceof Extension ext) {
+        if (Nibbles.commonPrefix(path, off, ext.path) != ext.path.length) break;
+        off += ext.path.length;
+        n = ext.child;
+      } else {
+        Branch b = (Branch) n;
+        if (off == path.length) break;
+        n = b.children[path[off++]];
+      }
+    }
+    return out;
+  }
+
+  private Node resolve(Node n) {
+    if (!(n instanceof Ref ref)) return n;
+    byte[] encoded = store.get(ref.hash());
+    if (encoded == null) throw new MissingNodeException(ref.hash());
+    Node loaded = Node.decode(encoded);
+    loaded.stored = true;
+    return loaded;
+  }
+
+  private Node insert(Node n, byte[] path, int off, byte[] value) {
+    if (n == null) return new Leaf(Arrays.copyOfRange(path, off, path.length), value);
+    n = resolve(n);
+    if (n instanceof Leaf leaf) {
+      int common = Nibbles.commonPrefix(path, off, leaf.path);
+      if (common == leaf.path.length && off + common == path.length) return new Leaf(leaf.path, value);
+      Branch branch = new Branch(new Node[16], null);
+      branch = withEntry(branch, leaf.path, common, leaf.value);
+      branch = withEntry(branch, Arrays.copyOfRange(path, off, path.length), common, value);
+      return common == 0 ? branch : new Extension(Arrays.copyOfRange(leaf.path, 0, common), branch);
+    }
+    if (n instanceof Extension ext) {
+      int common = Nibbles.commonPrefix(path, off, ext.path);
+      if (common == ext.path.length) return new Extension(ext.path, insert(ext.child, path, off + common, value));
+      Node[] children = new Node[16];
+      byte[] rest = Arrays.copyOfRange(ext.path, common + 1, ext.path.length);
+      children[ext.path[common]] = rest.length == 0 ? ext.child : new Extension(rest, ext.child);
+      Branch branch = withEntry(new Branch(children, null), Arrays.copyOfRange(path, off, path.length), common, value);
+      return common == 0 ? branch : new Extension(Arrays.copyOfRange(ext.path, 0, common), branch);
+    }
+    Branch b = (Branch) n;
+    if (off == path.length) return new Branch(b.children, value);
+    Node[] children = b.children.clone();
+    children[path[off]] = insert(children[path[off]], path, off + 1, value);
+    return new Branch(children, b.value);
+  }
+
+  /** Adds the entry whose remaining path is {@code rest[at:]} to a fresh branch sitting at depth {@code at}. */
+  private static Branch withEntry(Branch branch, byte[] rest, int at, byte[] value) {
+    if (rest.length == at) return new Branch(branch.children, value);
+    Node[] children = branch.children.clone();
+    children[rest[at]] = new Leaf(Arrays.copyOfRange(rest, at + 1, rest.length), value);
+    return new Branch(children, branch.value);
+  }
+
+  private Node remove(Node n, byte[] path, int off) {
+    if (n == null) return null;
+    n = resolve(n);
+    if (n instanceof Leaf leaf) {
+      return Arrays.equals(leaf.path, 0, leaf.path.length, path, off, path.length) ? null : leaf;
+    }
+    if (n instanceof Extension ext) {
+      if (Nibbles.commonPrefix(path, off, ext.path) != ext.path.length) return ext;
+      Node child = remove(ext.child, path, off + ext.path.length);
+      if (child == ext.child) return ext;
+      return join(ext.path, child);
+    }
+    Branch b = (Branch) n;
+    Branch updated;
+    if (off == path.length) {
+      if (b.value == null) return b;
+      updated = new Branch(b.children, null);
+    } else {
+      Node old = b.children[path[off]];
+      Node child = remove(old, path, off + 1);
+      if (child == old) return b;
+      Node[] children = b.children.clone();
+      children[path[off]] = child;
+      updated = new Branch(children, b.value);
+    }
+    return collapse(updated);
+  }
+
+  /** A branch left with a single entry is replaced by a leaf or an extension (the trie stays canonical). */
+  private Node collapse(Branch b) {
+    int count = b.childCount();
+    if (count >= 2 || (count == 1 && b.value != null)) return b;
+    if (count == 0) return b.value == null ? null : new Leaf(Nibbles.EMPTY, b.value);
+    int index = 0;
+    while (b.children[index] == null) index++;
+    return join(new byte[] {(byte) index}, b.children[index]);
+  }
+
+  /** The node for {@code prefix} followed by {@code child}, merging paths with a leaf or extension child. */
+  private Node join(byte[] prefix, Node child) {
+    if (child == null) return null;
+    Node c = resolve(child);
+    if (c instanceof Leaf leaf) return new Leaf(Nibbles.concat(prefix, leaf.path), leaf.value);
+    if (c instanceof Extension ext) return new Extension(Nibbles.concat(prefix, ext.path), ext.child);
+    return new Extension(prefix, child);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.opal.trie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.opal.types.Hash;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** Structural properties: the root depends only on the final contents; storage and proofs round-trip. */
+class TriePropertiesTest {
+
+  private static byte[] key(int k) {
+    // short keys from a small alphabet so that paths share prefixes, split and collapse often
+    return new byte[] {(byte) (k & 0x3), (byte) ((k >> 2) & 0x3), (byte) (k >> 4)};
+  }
+
+  @Property(tries = 300)
+  void rootDependsOnlyOnFinalContents(@ForAll @Size(max = 60) List<@net.jqwik.api.constraints.IntRange(min = 0, max = 200) Integer> ops,
+      @ForAll long seed) {
+    MerklePatriciaTrie trie = new MerklePatriciaTrie(new InMemoryNodeStore());
+    Map<Integer, byte[]> contents = new HashMap<>();
+    Random r = new Random(seed);
+    for (int op : ops) {
+      if (r.nextInt(3) == 0) {
+        trie.delete(key(op));
+        contents.remove(op);
+      } else {
+        byte[] v = new byte[1 + r.nextInt(40)];
+        r.nextBytes(v);
+        trie.put(key(op), v);
+        contents.put(op, v);
+      }
+    }
+    List<Integer> order = new ArrayList<>(contents.keySet());
+    Collections.shuffle(order, r);
+    MerklePatriciaTrie rebuilt = new MerklePatriciaTrie(new InMemoryNodeStore());
+    for (int k : order) rebuilt.put(key(k), contents.get(k));
+    assertThat(trie.rootHash()).isEqualTo(rebuilt.rootHash());
+    for (int k : contents.keySet()) assertThat(trie.get(key(k))).isEqualTo(contents.get(k));
+  }
+
+  @Test
+  void committedTrieReopensFromItsRootAndKeepsOldVersions() {
+    InMemoryNodeStore store = new InMemoryNodeStore();
+    SecureTrie trie = new SecureTrie(store);
+    Random r = new Random(1);
+    byte[][] keys = new byte[500][];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = new byte[20];
+      r.nextBytes(keys[i]);
+      trie.put(keys[i], ("value-" + i).getBytes());
+    }
+    Hash first = trie.commit();
+    trie.put(keys[0], "changed".getBytes());
+    trie.delete(keys[1]);
+    Hash second = trie.commit();
+
+    SecureTrie old = new SecureTrie(store, first);
+    assertThat(old.get(keys[0])).isEqualTo("value-0".getBytes());
+    assertThat(old.get(keys[1])).isEqualTo("value-1".getBytes());
+    SecureTrie now = new SecureTrie(store, second);
+    assertThat(now.get(keys[0])).isEqualTo("changed".getBytes());
+    assertThat(now.get(keys[1])).isNull();
+    now.put(keys[2], "again".getBytes());
+    old.put(keys[0], "changed".getBytes());
+    old.delete(keys[1]);
+    old.put(keys[2], "again".getBytes());
+    assertThat(now.rootHash()).isEqualTo(old.rootHash());
+    assertThatThrownBy(() -> new SecureTrie(new InMemoryNodeStore(), second).get(keys[0])).isInstanceOf(MissingNodeException.class);
+  }
+
+  @Test
+  void proofsProveValuesAndAbsenceAndRejectTampering() {
+    SecureTrie trie = new SecureTrie(new InMemoryNodeStore());
+    Random r = new Random(2);
+    byte[][] keys = new byte[200][];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = new byte[20];
+      r.nextBytes(keys[i]);
+      trie.put(keys[i], ("v" + i).getBytes());
+    }
+    Hash root = trie.rootHash();
+    for (int i = 0; i < keys.length; i += 17) {
+      byte[] hashedKey = dev.opal.crypto.Keccak.hash(keys[i]);
+      assertThat(Proofs.verify(root, hashedKey, trie.proof(keys[i]))).isEqualTo(("v" + i).getBytes());
+    }
+    byte[] absent = new byte[20];
+    assertThat(Proofs.verify(root, dev.opal.crypto.Keccak.hash(absent), trie.proof(absent))).isNull();
+
+    List<byte[]> proof = new ArrayList<>(trie.proof(keys[3]));
+    byte[] last = proof.get(proof.size() - 1).clone();
+    last[last.length - 1] ^= 1;
+    proof.set(proof.size() - 1, last);
+    assertThatThrownBy(() -> Proofs.verify(root, dev.opal.crypto.Keccak.hash(keys[3]), proof))
+        .isInstanceOf(Proofs.InvalidProofException.class);
+  }
+}
