@@ -17,4 +17,4 @@ if needs_build; then
   touch "$JAR"
 fi
 
-exec "$JAVA_HOME/bin/java" ${OPAL_JAVA_OPTS:--Xss16m} -cp "$JAR:$ROOT/app/target/lib/*" dev.opal.app.Opal "$@"
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${OPAL_JAVA_OPTS:--Xss16m} -cp "$JAR:$ROOT/app/target/lib/*" dev.opal.app.Opal "$@"

@@ -1,7 +1,7 @@
 package dev.opal.tx;
 
 /** A transaction that cannot be decoded or is not valid; the message says why. */
-public final class InvalidTransactionException extends RuntimeException {
+public class InvalidTransactionException extends RuntimeException {
   public InvalidTransactionException(String message) {
     super(message);
   }

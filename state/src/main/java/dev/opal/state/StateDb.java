@@ -210,6 +210,15 @@ public final class StateDb implements WorldState {
   }
 
   @Override
+  public boolean hasStorage(Address address) {
+    AccountState s = load(address);
+    for (UInt256 v : s.dirty.values()) if (!v.isZero()) return true;
+    for (UInt256 v : s.pending.values()) if (!v.isZero()) return true;
+    if (s.storageTrie != null) return !s.storageTrie.rootHash().equals(Keccak.EMPTY_TRIE_ROOT);
+    return !s.storageCleared && !s.base.storageRoot().equals(Keccak.EMPTY_TRIE_ROOT);
+  }
+
+  @Override
   public UInt256 getCommittedStorage(Address address, UInt256 key) {
     return load(address).committedValue(key);
   }

@@ -40,6 +40,9 @@ public interface WorldState {
 
   void setStorage(Address address, UInt256 key, UInt256 value);
 
+  /** True if the account has any non-zero storage (EIP-7610: a creation may not land there). */
+  boolean hasStorage(Address address);
+
   /** The value of the slot at the start of the current transaction (EIP-2200 "original value"). */
   UInt256 getCommittedStorage(Address address, UInt256 key);
 

@@ -9,7 +9,7 @@ import dev.opal.types.UInt256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads an ethereum/tests {@code pre} / {@code postState} object into genesis accounts. */
+/** Reads an ethereum/tests {@code pre} / {@code postState} object (hex strings everywhere) into genesis accounts. */
 public final class FixtureAlloc {
   private FixtureAlloc() {}
 

@@ -1,0 +1,144 @@
+package dev.opal.evm;
+
+import static dev.opal.evm.TransactionRejectedException.Reason.BLOB_FEE_CAP_BELOW_BLOB_BASE_FEE;
+import static dev.opal.evm.TransactionRejectedException.Reason.BLOB_TRANSACTION_INVALID;
+import static dev.opal.evm.TransactionRejectedException.Reason.FEE_CAP_BELOW_BASE_FEE;
+import static dev.opal.evm.TransactionRejectedException.Reason.GAS_LIMIT_EXCEEDS_BLOCK;
+import static dev.opal.evm.TransactionRejectedException.Reason.INSUFFICIENT_FUNDS;
+import static dev.opal.evm.TransactionRejectedException.Reason.NONCE_MAX;
+import static dev.opal.evm.TransactionRejectedException.Reason.NONCE_TOO_HIGH;
+import static dev.opal.evm.TransactionRejectedException.Reason.NONCE_TOO_LOW;
+import static dev.opal.evm.TransactionRejectedException.Reason.SENDER_NOT_EOA;
+
+import dev.opal.config.EthereumFork;
+import dev.opal.consensus.BlobGas;
+import dev.opal.crypto.Keccak;
+import dev.opal.state.WorldState;
+import dev.opal.tx.AccessListEntry;
+import dev.opal.tx.BlobTransaction;
+import dev.opal.tx.ContractAddress;
+import dev.opal.tx.IntrinsicGas;
+import dev.opal.tx.SignedTransaction;
+import dev.opal.types.Address;
+import dev.opal.types.Hash;
+import dev.opal.types.UInt256;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Applies one signed transaction to the state (Yellow Paper §6 with the London-to-Prague EIPs):
+ * checks it against state and block, buys gas, runs the call or creation, refunds, pays the
+ * priority fee to the coinbase and clears self-destructed and empty touched accounts. A rejected
+ * transaction throws {@link TransactionRejectedException} and changes nothing.
+ */
+public final class TransactionProcessor {
+  private final WorldState state;
+  private final BlockContext block;
+  private final Tracer tracer;
+
+  public TransactionProcessor(WorldState state, BlockContext block, Tracer tracer) {
+    this.state = state;
+    this.block = block;
+    this.tracer = tracer;
+  }
+
+  /**
+   * @param sender the recovered sender
+   * @param blockGasLeft gas still available in the block
+   */
+  public TransactionResult apply(SignedTransaction tx, Address sender, long blockGasLeft) {
+    EthereumFork fork = block.rules().eth();
+    UInt256 effectiveGasPrice = checkAndPrice(tx, sender, blockGasLeft, fork);
+    long gasLimit = tx.gasLimit();
+    List<Hash> blobHashes = tx instanceof BlobTransaction b ? b.blobVersionedHashes() : List.of();
+    UInt256 blobFee = blobHashes.isEmpty() ? UInt256.ZERO
+        : UInt256.fromBigInteger(block.blobBaseFee().toBigInteger().multiply(BigInteger.valueOf(blobHashes.size() * BlobGas.GAS_PER_BLOB)));
+
+    // Buy gas: the full gas limit at the effective price, plus blob gas, leaves the sender now.
+    UInt256 gasCost = UInt256.fromBigInteger(BigInteger.valueOf(gasLimit).multiply(effectiveGasPrice.toBigInteger()));
+    state.setBalance(sender, state.getBalance(sender).subtract(gasCost).subtract(blobFee));
+
+    Evm evm = new Evm(state, block, new TxContext(sender, effectiveGasPrice, blobHashes), tracer);
+    warmUp(evm, tx, sender);
+    long intrinsic = IntrinsicGas.of(tx, fork);
+    long gas = gasLimit - intrinsic;
+    byte[] data = tx.data().toArrayUnsafe();
+    CallResult result;
+    Address created = null;
+    long nonce = state.getNonce(sender);
+    state.setNonce(sender, nonce + 1);
+    if (tx.isCreation()) {
+      created = ContractAddress.create(sender, nonce);
+      result = evm.create(sender, created, tx.value(), data, gas, 0);
+    } else {
+      result = evm.call(Evm.CallKind.CALL, sender, tx.to(), tx.to(), tx.value(), data, gas, false, 0);
+    }
+
+    long gasUsed = gasLimit - result.gasLeft();
+    long refund = Math.min(evm.refund(), gasUsed / Gas.MAX_REFUND_QUOTIENT);
+    gasUsed -= refund;
+    if (fork.isAtLeast(EthereumFork.PRAGUE)) gasUsed = Math.max(gasUsed, IntrinsicGas.floor(tx.data())); // EIP-7623
+    long gasLeft = gasLimit - gasUsed;
+    UInt256 returned = UInt256.fromBigInteger(BigInteger.valueOf(gasLeft).multiply(effectiveGasPrice.toBigInteger()));
+    state.setBalance(sender, state.getBalance(sender).add(returned));
+    UInt256 tip = effectiveGasPrice.subtract(block.baseFee());
+    UInt256 reward = UInt256.fromBigInteger(BigInteger.valueOf(gasUsed).multiply(tip.toBigInteger()));
+    state.setBalance(block.coinbase(), state.getBalance(block.coinbase()).add(reward));
+
+    for (Address destroyed : evm.selfDestructs()) state.deleteAccount(destroyed);
+    List<dev.opal.block.Log> logs = result.success() ? List.copyOf(evm.logs()) : List.of();
+    state.finalizeTransaction(true);
+    return new TransactionResult(result.success(), gasUsed, logs, result.output(), result.success() ? created : null, result.error());
+  }
+
+  /** The stateful validity rules; returns the effective gas price. */
+  private UInt256 checkAndPrice(SignedTransaction tx, Address sender, long blockGasLeft, EthereumFork fork) {
+    long stateNonce = state.getNonce(sender);
+    if (Long.compareUnsigned(tx.nonce(), stateNonce) < 0) reject(NONCE_TOO_LOW, "nonce too low: tx " + tx.nonce() + ", state " + stateNonce);
+    if (Long.compareUnsigned(tx.nonce(), stateNonce) > 0) reject(NONCE_TOO_HIGH, "nonce too high: tx " + tx.nonce() + ", state " + stateNonce);
+    if (stateNonce == -1L) reject(NONCE_MAX, "nonce has max value");
+    Hash codeHash = state.getCodeHash(sender);
+    if (!codeHash.isZero() && !codeHash.equals(Keccak.EMPTY)) reject(SENDER_NOT_EOA, "sender " + sender.toHex() + " is not an EOA"); // EIP-3607
+    if (Long.compareUnsigned(tx.gasLimit(), blockGasLeft) > 0) {
+      reject(GAS_LIMIT_EXCEEDS_BLOCK, "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " exceeds the block's remaining " + blockGasLeft);
+    }
+    UInt256 baseFee = block.baseFee();
+    if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
+      reject(FEE_CAP_BELOW_BASE_FEE, "max fee per gas " + tx.maxFeePerGas() + " below base fee " + baseFee);
+    }
+    BigInteger price = tx.effectiveGasPrice(baseFee.toBigInteger());
+    BigInteger maxCost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger());
+    if (tx instanceof BlobTransaction blob) {
+      if (blob.blobVersionedHashes().isEmpty()) reject(BLOB_TRANSACTION_INVALID, "blob transaction without blobs");
+      long blobGas = blob.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;
+      if (blobGas > BlobGas.maxPerBlock(fork)) reject(BLOB_TRANSACTION_INVALID, "too many blobs");
+      for (Hash h : blob.blobVersionedHashes()) {
+        if (h.toArrayUnsafe()[0] != 0x01) reject(BLOB_TRANSACTION_INVALID, "blob versioned hash with version " + h.toArrayUnsafe()[0]);
+      }
+      if (blob.maxFeePerBlobGas().compareTo(block.blobBaseFee()) < 0) {
+        reject(BLOB_FEE_CAP_BELOW_BLOB_BASE_FEE, "max fee per blob gas below blob base fee");
+      }
+      maxCost = maxCost.add(BigInteger.valueOf(blobGas).multiply(blob.maxFeePerBlobGas().toBigInteger()));
+    }
+    if (state.getBalance(sender).toBigInteger().compareTo(maxCost) < 0) {
+      reject(INSUFFICIENT_FUNDS, "insufficient funds for gas * price + value: have " + state.getBalance(sender) + ", want " + maxCost);
+    }
+    return UInt256.fromBigInteger(price);
+  }
+
+  private static void reject(TransactionRejectedException.Reason reason, String message) {
+    throw new TransactionRejectedException(reason, message);
+  }
+
+  /** EIP-2929/2930/3651: sender, recipient, precompiles, coinbase (Shanghai) and the access list start warm. */
+  private void warmUp(Evm evm, SignedTransaction tx, Address sender) {
+    evm.warmAddress(sender);
+    if (tx.to() != null) evm.warmAddress(tx.to());
+    for (Address p : evm.precompiles().keySet()) evm.warmAddress(p);
+    if (block.rules().isAtLeast(EthereumFork.SHANGHAI)) evm.warmAddress(block.coinbase());
+    for (AccessListEntry e : tx.accessList()) {
+      evm.warmAddress(e.address());
+      for (Hash k : e.storageKeys()) evm.warmSlot(e.address(), UInt256.fromBytes(k.toArrayUnsafe()));
+    }
+  }
+}
