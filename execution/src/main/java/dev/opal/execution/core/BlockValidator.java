@@ -1,0 +1,107 @@
+package dev.opal.execution.core;
+
+import dev.opal.block.BlockHeader;
+import dev.opal.block.Receipt;
+import dev.opal.block.Withdrawal;
+import dev.opal.config.EthereumFork;
+import dev.opal.config.Rules;
+import dev.opal.consensus.BaseFee;
+import dev.opal.consensus.BlobGas;
+import dev.opal.trie.TrieRoots;
+import dev.opal.tx.Transaction;
+import dev.opal.types.Hash;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Consensus checks on a block: the header against its parent before execution, and the header's
+ * commitments (gas used, roots, bloom) against what execution produced. The EIP-1559 parameters
+ * are London's on Ethereum; OP chains pass their own.
+ */
+public final class BlockValidator {
+  /** London's base-fee change denominator and elasticity multiplier. */
+  public static final long LONDON_DENOMINATOR = 8;
+  public static final long LONDON_ELASTICITY = 2;
+  private static final long GAS_LIMIT_BOUND_DIVISOR = 1024;
+  private static final long MIN_GAS_LIMIT = 5000;
+
+  private BlockValidator() {}
+
+  /** Post-merge Ethereum header rules (Yellow Paper §4.3.4 with EIP-1559, 3675, 4844, 4895, 4788). */
+  public static void validateHeader(BlockHeader parent, BlockHeader h, Rules rules) {
+    if (h.number() != parent.number() + 1) fail("block number " + h.number() + " does not follow parent " + parent.number());
+    if (Long.compareUnsigned(h.timestamp(), parent.timestamp()) <= 0) fail("timestamp " + h.timestamp() + " not after parent " + parent.timestamp());
+    if (h.extraData().size() > 32) fail("extra data longer than 32 bytes");
+    if (Long.compareUnsigned(h.gasUsed(), h.gasLimit()) > 0) fail("gas used " + h.gasUsed() + " above gas limit " + h.gasLimit());
+    long limit = parent.gasLimit() / GAS_LIMIT_BOUND_DIVISOR;
+    if (Math.abs(h.gasLimit() - parent.gasLimit()) >= limit || h.gasLimit() < MIN_GAS_LIMIT) {
+      fail("gas limit " + h.gasLimit() + " changes too much from parent " + parent.gasLimit());
+    }
+    if (h.difficulty().signum() != 0) fail("difficulty must be zero after the merge");
+    if (!h.nonce().equals(BlockHeader.ZERO_NONCE)) fail("nonce must be zero after the merge");
+    if (!h.ommersHash().equals(BlockHeader.EMPTY_OMMERS_HASH)) fail("ommers are not allowed after the merge");
+    BigInteger expectedBaseFee = BaseFee.next(parent.baseFeePerGas().toBigInteger(), parent.gasLimit(), parent.gasUsed(),
+        LONDON_DENOMINATOR, LONDON_ELASTICITY);
+    if (h.baseFeePerGas() == null || !h.baseFeePerGas().toBigInteger().equals(expectedBaseFee)) {
+      fail("base fee " + h.baseFeePerGas() + ", expected " + expectedBaseFee);
+    }
+    validateForkFields(parent, h, rules);
+  }
+
+  static void validateForkFields(BlockHeader parent, BlockHeader h, Rules rules) {
+    boolean shanghai = rules.isAtLeast(EthereumFork.SHANGHAI);
+    if (shanghai != (h.withdrawalsRoot() != null)) fail("withdrawals root presence does not match the fork");
+    boolean cancun = rules.isAtLeast(EthereumFork.CANCUN);
+    if (cancun != (h.blobGasUsed() != null) || cancun != (h.excessBlobGas() != null) || cancun != (h.parentBeaconBlockRoot() != null)) {
+      fail("blob gas and beacon root fields do not match the fork");
+    }
+    if (cancun) {
+      long parentExcess = parent.excessBlobGas() == null ? 0 : parent.excessBlobGas();
+      long parentUsed = parent.blobGasUsed() == null ? 0 : parent.blobGasUsed();
+      long expected = BlobGas.nextExcess(parentExcess, parentUsed, rules.eth());
+      if (h.excessBlobGas() != expected) fail("excess blob gas " + h.excessBlobGas() + ", expected " + expected);
+      if (h.blobGasUsed() > BlobGas.maxPerBlock(rules.eth())) fail("blob gas used above the maximum");
+      if (h.blobGasUsed() % BlobGas.GAS_PER_BLOB != 0) fail("blob gas used is not a multiple of the blob size");
+    }
+  }
+
+  /** The header's commitments against the execution's results and the state root. */
+  public static void validateExecution(BlockHeader h, List<Transaction> txs, List<Withdrawal> withdrawals, BlockExecution exec,
+      Hash stateRoot) {
+    if (exec.gasUsed() != h.gasUsed()) fail("gas used " + exec.gasUsed() + ", header says " + h.gasUsed());
+    if (h.blobGasUsed() != null && exec.blobGasUsed() != h.blobGasUsed()) fail("blob gas used " + exec.blobGasUsed() + ", header says " + h.blobGasUsed());
+    Hash txRoot = transactionsRoot(txs);
+    if (!txRoot.equals(h.transactionsRoot())) fail("transactions root " + txRoot.toHex() + ", header says " + h.transactionsRoot().toHex());
+    if (withdrawals != null && h.withdrawalsRoot() != null) {
+      Hash wRoot = withdrawalsRoot(withdrawals);
+      if (!wRoot.equals(h.withdrawalsRoot())) fail("withdrawals root " + wRoot.toHex() + ", header says " + h.withdrawalsRoot().toHex());
+    }
+    if (!exec.logsBloom().equals(h.logsBloom())) fail("logs bloom differs from the header's");
+    Hash receiptsRoot = receiptsRoot(exec.receipts());
+    if (!receiptsRoot.equals(h.receiptsRoot())) fail("receipts root " + receiptsRoot.toHex() + ", header says " + h.receiptsRoot().toHex());
+    if (!stateRoot.equals(h.stateRoot())) fail("state root " + stateRoot.toHex() + ", header says " + h.stateRoot().toHex());
+  }
+
+  public static Hash transactionsRoot(List<Transaction> txs) {
+    List<byte[]> items = new ArrayList<>(txs.size());
+    for (Transaction tx : txs) items.add(tx.encode());
+    return TrieRoots.ordered(items);
+  }
+
+  public static Hash receiptsRoot(List<Receipt> receipts) {
+    List<byte[]> items = new ArrayList<>(receipts.size());
+    for (Receipt r : receipts) items.add(r.encode());
+    return TrieRoots.ordered(items);
+  }
+
+  public static Hash withdrawalsRoot(List<Withdrawal> withdrawals) {
+    List<byte[]> items = new ArrayList<>(withdrawals.size());
+    for (Withdrawal w : withdrawals) items.add(w.encode());
+    return TrieRoots.ordered(items);
+  }
+
+  private static void fail(String message) {
+    throw new InvalidBlockException(message);
+  }
+}
