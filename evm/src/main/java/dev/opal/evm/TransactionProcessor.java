@@ -11,12 +11,15 @@ import static dev.opal.evm.TransactionRejectedException.Reason.NONCE_TOO_LOW;
 import static dev.opal.evm.TransactionRejectedException.Reason.SENDER_NOT_EOA;
 
 import dev.opal.config.EthereumFork;
+import dev.opal.config.OpFork;
 import dev.opal.consensus.BlobGas;
 import dev.opal.crypto.Keccak;
+import dev.opal.optimism.L1Cost;
 import dev.opal.state.WorldState;
 import dev.opal.tx.AccessListEntry;
 import dev.opal.tx.BlobTransaction;
 import dev.opal.tx.ContractAddress;
+import dev.opal.tx.DepositTransaction;
 import dev.opal.tx.IntrinsicGas;
 import dev.opal.tx.SignedTransaction;
 import dev.opal.types.Address;
@@ -35,11 +38,13 @@ public final class TransactionProcessor {
   private final WorldState state;
   private final BlockContext block;
   private final Tracer tracer;
+  private final OpBlockFees opFees; // null on plain Ethereum
 
   public TransactionProcessor(WorldState state, BlockContext block, Tracer tracer) {
     this.state = state;
     this.block = block;
     this.tracer = tracer;
+    this.opFees = block.rules().isOptimism() ? new OpBlockFees(state, block) : null;
   }
 
   /**
@@ -48,7 +53,11 @@ public final class TransactionProcessor {
    */
   public TransactionResult apply(SignedTransaction tx, Address sender, long blockGasLeft) {
     EthereumFork fork = block.rules().eth();
-    UInt256 effectiveGasPrice = checkAndPrice(tx, sender, blockGasLeft, fork);
+    if (opFees != null && tx instanceof BlobTransaction) reject(BLOB_TRANSACTION_INVALID, "blob transactions are not allowed on an OP chain");
+    L1Cost l1Cost = opFees == null ? null : opFees.l1Cost(tx);
+    BigInteger opFeeUpfront = opFees == null ? BigInteger.ZERO : opFees.operatorFee(tx.gasLimit());
+    BigInteger extraFees = l1Cost == null ? opFeeUpfront : l1Cost.fee().add(opFeeUpfront);
+    UInt256 effectiveGasPrice = checkAndPrice(tx, sender, blockGasLeft, fork, extraFees);
     long gasLimit = tx.gasLimit();
     List<Hash> blobHashes = tx instanceof BlobTransaction b ? b.blobVersionedHashes() : List.of();
     UInt256 blobFee = blobHashes.isEmpty() ? UInt256.ZERO
@@ -56,10 +65,10 @@ public final class TransactionProcessor {
 
     // Buy gas: the full gas limit at the effective price, plus blob gas, leaves the sender now.
     UInt256 gasCost = UInt256.fromBigInteger(BigInteger.valueOf(gasLimit).multiply(effectiveGasPrice.toBigInteger()));
-    state.setBalance(sender, state.getBalance(sender).subtract(gasCost).subtract(blobFee));
+    state.setBalance(sender, state.getBalance(sender).subtract(gasCost).subtract(blobFee).subtract(UInt256.fromBigInteger(extraFees)));
 
     Evm evm = new Evm(state, block, new TxContext(sender, effectiveGasPrice, blobHashes), tracer);
-    warmUp(evm, tx, sender);
+    warmUp(evm, tx.to(), sender, tx.accessList());
     long intrinsic = IntrinsicGas.of(tx, fork);
     long gas = gasLimit - intrinsic;
     byte[] data = tx.data().toArrayUnsafe();
@@ -84,15 +93,95 @@ public final class TransactionProcessor {
     UInt256 tip = effectiveGasPrice.subtract(block.baseFee());
     UInt256 reward = UInt256.fromBigInteger(BigInteger.valueOf(gasUsed).multiply(tip.toBigInteger()));
     state.setBalance(block.coinbase(), state.getBalance(block.coinbase()).add(reward));
+    if (opFees != null) payOpVaults(sender, gasUsed, l1Cost, opFeeUpfront);
 
     for (Address destroyed : evm.selfDestructs()) state.deleteAccount(destroyed);
     List<dev.opal.block.Log> logs = result.success() ? List.copyOf(evm.logs()) : List.of();
     state.finalizeTransaction(true);
-    return new TransactionResult(result.success(), gasUsed, logs, result.output(), result.success() ? created : null, result.error());
+    return new TransactionResult(result.success(), gasUsed, logs, result.output(), result.success() ? created : null, result.error(),
+        null, l1Cost);
+  }
+
+  /**
+   * OP: the base fee is not burned but paid to the BaseFeeVault, the L1 data fee to the L1FeeVault,
+   * and (Isthmus) the operator fee for the gas actually used to the OperatorFeeVault, the rest of
+   * the up-front operator fee going back to the sender (OP specs exec-engine.md "Fee Vaults").
+   */
+  private void payOpVaults(Address sender, long gasUsed, L1Cost l1Cost, BigInteger opFeeUpfront) {
+    credit(OpBlockFees.BASE_FEE_VAULT, BigInteger.valueOf(gasUsed).multiply(block.baseFee().toBigInteger()));
+    credit(OpBlockFees.L1_FEE_VAULT, l1Cost.fee());
+    if (block.rules().isAtLeast(OpFork.ISTHMUS)) {
+      BigInteger used = opFees.operatorFee(gasUsed);
+      credit(sender, opFeeUpfront.subtract(used));
+      credit(OpBlockFees.OPERATOR_FEE_VAULT, used);
+    }
+  }
+
+  private void credit(Address to, BigInteger amount) {
+    state.setBalance(to, state.getBalance(to).add(UInt256.fromBigInteger(amount)));
+  }
+
+  /**
+   * OP deposit (OP specs deposits.md "Execution"): mint first, no signature, nonce, fee or EOA
+   * checks; the gas is bought on L1, so nothing is charged or refunded. A deposit that cannot run
+   * (intrinsic gas, value beyond balance) still lands: state back to just after the mint, the
+   * sender's nonce bumped, all its gas used, status failed.
+   */
+  public TransactionResult applyDeposit(DepositTransaction tx, long blockGasLeft) {
+    boolean regolith = block.rules().isAtLeast(OpFork.REGOLITH);
+    if (tx.isSystemTx() && regolith) reject(TransactionRejectedException.Reason.INVALID, "system transactions are not supported after Regolith");
+    if (!tx.isSystemTx() && Long.compareUnsigned(tx.gasLimit(), blockGasLeft) > 0) {
+      reject(GAS_LIMIT_EXCEEDS_BLOCK, "deposit gas " + tx.gasLimit() + " exceeds the block's remaining " + blockGasLeft);
+    }
+    Address from = tx.from();
+    long depositNonce = state.getNonce(from);
+    if (!tx.mint().isZero()) state.setBalance(from, state.getBalance(from).add(tx.mint()));
+    int afterMint = state.snapshot();
+    EthereumFork fork = block.rules().eth();
+    long intrinsic = IntrinsicGas.of(tx, fork);
+    long gasLimit = tx.gasLimit();
+    boolean runnable = Long.compareUnsigned(intrinsic, gasLimit) <= 0
+        && (!fork.isAtLeast(EthereumFork.PRAGUE) || Long.compareUnsigned(IntrinsicGas.floor(tx.data()), gasLimit) <= 0)
+        && state.getBalance(from).compareTo(tx.value()) >= 0
+        && !(tx.isCreation() && fork.isAtLeast(EthereumFork.SHANGHAI) && tx.data().size() > IntrinsicGas.MAX_INITCODE_SIZE);
+    Long receiptNonce = regolith ? depositNonce : null;
+    if (!runnable) {
+      state.revertTo(afterMint);
+      state.setNonce(from, depositNonce + 1);
+      state.finalizeTransaction(true);
+      long used = !regolith && tx.isSystemTx() ? 0 : gasLimit;
+      return new TransactionResult(false, used, List.of(), CallResult.NO_OUTPUT, null, "deposit could not be executed", receiptNonce, null);
+    }
+    Evm evm = new Evm(state, block, new TxContext(from, UInt256.ZERO, List.of()), tracer);
+    warmUp(evm, tx.to(), from, List.of());
+    long gas = gasLimit - intrinsic;
+    CallResult result;
+    Address created = null;
+    state.setNonce(from, depositNonce + 1);
+    byte[] data = tx.data().toArrayUnsafe();
+    if (tx.isCreation()) {
+      created = ContractAddress.create(from, depositNonce);
+      result = evm.create(from, created, tx.value(), data, gas, 0);
+    } else {
+      result = evm.call(Evm.CallKind.CALL, from, tx.to(), tx.to(), tx.value(), data, gas, false, 0);
+    }
+    long gasUsed;
+    if (regolith) {
+      gasUsed = gasLimit - result.gasLeft();
+      gasUsed -= Math.min(evm.refund(), gasUsed / Gas.MAX_REFUND_QUOTIENT);
+      if (fork.isAtLeast(EthereumFork.PRAGUE)) gasUsed = Math.max(gasUsed, IntrinsicGas.floor(tx.data()));
+    } else {
+      gasUsed = tx.isSystemTx() ? 0 : gasLimit;
+    }
+    for (Address destroyed : evm.selfDestructs()) state.deleteAccount(destroyed);
+    List<dev.opal.block.Log> logs = result.success() ? List.copyOf(evm.logs()) : List.of();
+    state.finalizeTransaction(true);
+    return new TransactionResult(result.success(), gasUsed, logs, result.output(), result.success() ? created : null, result.error(),
+        receiptNonce, null);
   }
 
   /** The stateful validity rules; returns the effective gas price. */
-  private UInt256 checkAndPrice(SignedTransaction tx, Address sender, long blockGasLeft, EthereumFork fork) {
+  private UInt256 checkAndPrice(SignedTransaction tx, Address sender, long blockGasLeft, EthereumFork fork, BigInteger extraFees) {
     long stateNonce = state.getNonce(sender);
     if (Long.compareUnsigned(tx.nonce(), stateNonce) < 0) reject(NONCE_TOO_LOW, "nonce too low: tx " + tx.nonce() + ", state " + stateNonce);
     if (Long.compareUnsigned(tx.nonce(), stateNonce) > 0) reject(NONCE_TOO_HIGH, "nonce too high: tx " + tx.nonce() + ", state " + stateNonce);
@@ -107,7 +196,8 @@ public final class TransactionProcessor {
       reject(FEE_CAP_BELOW_BASE_FEE, "max fee per gas " + tx.maxFeePerGas() + " below base fee " + baseFee);
     }
     BigInteger price = tx.effectiveGasPrice(baseFee.toBigInteger());
-    BigInteger maxCost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger());
+    BigInteger maxCost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger())
+        .add(extraFees);
     if (tx instanceof BlobTransaction blob) {
       if (blob.blobVersionedHashes().isEmpty()) reject(BLOB_TRANSACTION_INVALID, "blob transaction without blobs");
       long blobGas = blob.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;
@@ -131,12 +221,12 @@ public final class TransactionProcessor {
   }
 
   /** EIP-2929/2930/3651: sender, recipient, precompiles, coinbase (Shanghai) and the access list start warm. */
-  private void warmUp(Evm evm, SignedTransaction tx, Address sender) {
+  private void warmUp(Evm evm, Address to, Address sender, List<AccessListEntry> accessList) {
     evm.warmAddress(sender);
-    if (tx.to() != null) evm.warmAddress(tx.to());
+    if (to != null) evm.warmAddress(to);
     for (Address p : evm.precompiles().keySet()) evm.warmAddress(p);
     if (block.rules().isAtLeast(EthereumFork.SHANGHAI)) evm.warmAddress(block.coinbase());
-    for (AccessListEntry e : tx.accessList()) {
+    for (AccessListEntry e : accessList) {
       evm.warmAddress(e.address());
       for (Hash k : e.storageKeys()) evm.warmSlot(e.address(), UInt256.fromBytes(k.toArrayUnsafe()));
     }

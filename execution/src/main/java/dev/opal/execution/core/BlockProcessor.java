@@ -6,6 +6,7 @@ import dev.opal.block.Receipt;
 import dev.opal.block.Withdrawal;
 import dev.opal.config.EthereumFork;
 import dev.opal.config.ForkSchedule;
+import dev.opal.config.OpFork;
 import dev.opal.config.Rules;
 import dev.opal.consensus.BlobGas;
 import dev.opal.evm.BlockContext;
@@ -13,11 +14,11 @@ import dev.opal.evm.TransactionProcessor;
 import dev.opal.evm.TransactionResult;
 import dev.opal.state.WorldState;
 import dev.opal.tx.BlobTransaction;
+import dev.opal.tx.DepositTransaction;
 import dev.opal.tx.InvalidTransactionException;
 import dev.opal.tx.SignedTransaction;
 import dev.opal.tx.Transaction;
 import dev.opal.tx.TransactionValidator;
-import dev.opal.types.Address;
 import dev.opal.types.Hash;
 import dev.opal.types.UInt256;
 import java.math.BigInteger;
@@ -70,15 +71,21 @@ public final class BlockProcessor {
       Transaction tx = transactions.get(i);
       TransactionResult r;
       try {
-        if (!(tx instanceof SignedTransaction signed)) throw new InvalidTransactionException("deposit transactions need the OP rules");
-        Address sender = validator.validate(signed);
-        r = processor.apply(signed, sender, header.gasLimit() - gasUsed);
+        if (tx instanceof DepositTransaction deposit) {
+          if (!rules.isOptimism()) throw new InvalidTransactionException("deposit transactions exist only on OP chains");
+          r = processor.applyDeposit(deposit, header.gasLimit() - gasUsed);
+        } else {
+          SignedTransaction signed = (SignedTransaction) tx;
+          r = processor.apply(signed, validator.validate(signed), header.gasLimit() - gasUsed);
+        }
       } catch (InvalidTransactionException e) {
         throw new InvalidBlockException("transaction " + i + " (" + tx.hash().toHex() + ") is invalid: " + e.getMessage());
       }
       gasUsed += r.gasUsed();
       if (tx instanceof BlobTransaction b) blobGasUsed += b.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;
       Receipt receipt = Receipt.of(tx.type(), r.success(), gasUsed, r.logs());
+      // OP: deposit receipts carry the deposit nonce (Regolith) and, from Canyon, a version that puts it into the receipt hash.
+      if (tx.isDeposit()) receipt = receipt.withDeposit(r.depositNonce(), rules.isAtLeast(OpFork.CANYON) ? 1L : null);
       bloom.or(receipt.logsBloom());
       receipts.add(receipt);
       results.add(r);
