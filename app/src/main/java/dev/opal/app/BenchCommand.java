@@ -1,0 +1,31 @@
+package dev.opal.app;
+
+import dev.opal.evm.bench.EvmBenchmarks;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code opal bench evm}: quick interpreter throughput figures (the JMH suite under bench/ is the thorough one). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {"Runs built-in benchmarks. 'opal bench evm' prints one line per workload: workload=NAME mgas_per_s=X"})
+final class BenchCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite to run: evm.")
+  String suite;
+
+  @Option(names = "--repeat", defaultValue = "3", description = "Measured runs per workload after two warm-ups (best is reported; default ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Override
+  public Integer call() {
+    if (!suite.equals("evm")) throw new IllegalArgumentException("unknown benchmark suite '" + suite + "' (available: evm)");
+    for (EvmBenchmarks.Workload w : EvmBenchmarks.workloads()) {
+      EvmBenchmarks.Measurement m = EvmBenchmarks.run(w, repeat);
+      System.out.println(String.format(Locale.ROOT, "workload=%s mgas_per_s=%.1f", m.name(), m.mgasPerSecond()));
+    }
+    return 0;
+  }
+}
