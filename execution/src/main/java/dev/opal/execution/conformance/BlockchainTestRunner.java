@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opal.block.Block;
 import dev.opal.block.BlockHeader;
+import dev.opal.config.ChainConfig;
 import dev.opal.config.EthereumFork;
 import dev.opal.config.ForkSchedule;
 import dev.opal.execution.core.BlockExecution;
@@ -61,7 +62,8 @@ public final class BlockchainTestRunner {
       Map<EthereumFork, Long> times = new EnumMap<>(EthereumFork.class);
       for (EthereumFork f : EthereumFork.values()) if (f.isAtLeast(EthereumFork.SHANGHAI) && fork.isAtLeast(f)) times.put(f, 0L);
       ForkSchedule forks = ForkSchedule.ethereum(times);
-      BlockProcessor processor = new BlockProcessor(forks, BigInteger.ONE);
+      ChainConfig chain = new ChainConfig(BigInteger.ONE, forks, null);
+      BlockProcessor processor = new BlockProcessor(chain);
       InMemoryNodeStore store = new InMemoryNodeStore();
       Block genesis = Block.decode(Hex.decodeLenient(t.get("genesisRLP").asText()));
       Hash genesisRoot = GenesisState.commit(store, FixtureAlloc.read(t.get("pre")));
@@ -82,7 +84,7 @@ public final class BlockchainTestRunner {
           if ((block.withdrawals() != null) != (h.withdrawalsRoot() != null)) {
             throw new InvalidBlockException("block body withdrawals do not match the header");
           }
-          BlockValidator.validateHeader(parent, h, forks.rulesAt(h.timestamp()));
+          BlockValidator.validateHeader(chain, parent, h);
           StateDb state = new StateDb(store, parent.stateRoot());
           BlockExecution exec = processor.execute(state, h, block.transactions(), block.withdrawals(), n -> ancestorHash(headers, h, n));
           Hash root = state.commit();

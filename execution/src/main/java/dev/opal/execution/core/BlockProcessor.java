@@ -4,6 +4,7 @@ import dev.opal.block.BlockHeader;
 import dev.opal.block.Bloom;
 import dev.opal.block.Receipt;
 import dev.opal.block.Withdrawal;
+import dev.opal.config.ChainConfig;
 import dev.opal.config.EthereumFork;
 import dev.opal.config.ForkSchedule;
 import dev.opal.config.OpFork;
@@ -37,9 +38,9 @@ public final class BlockProcessor {
   private final ForkSchedule forks;
   private final BigInteger chainId;
 
-  public BlockProcessor(ForkSchedule forks, BigInteger chainId) {
-    this.forks = forks;
-    this.chainId = chainId;
+  public BlockProcessor(ChainConfig chain) {
+    this.forks = chain.forks();
+    this.chainId = chain.chainId();
   }
 
   public BlockContext context(BlockHeader header, LongFunction<Hash> blockHashes) {

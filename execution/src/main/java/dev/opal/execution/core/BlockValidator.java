@@ -3,10 +3,12 @@ package dev.opal.execution.core;
 import dev.opal.block.BlockHeader;
 import dev.opal.block.Receipt;
 import dev.opal.block.Withdrawal;
+import dev.opal.config.ChainConfig;
 import dev.opal.config.EthereumFork;
+import dev.opal.config.OpFork;
 import dev.opal.config.Rules;
-import dev.opal.consensus.BaseFee;
 import dev.opal.consensus.BlobGas;
+import dev.opal.optimism.Eip1559Params;
 import dev.opal.trie.TrieRoots;
 import dev.opal.tx.Transaction;
 import dev.opal.types.Hash;
@@ -28,25 +30,50 @@ public final class BlockValidator {
 
   private BlockValidator() {}
 
-  /** Post-merge Ethereum header rules (Yellow Paper §4.3.4 with EIP-1559, 3675, 4844, 4895, 4788). */
-  public static void validateHeader(BlockHeader parent, BlockHeader h, Rules rules) {
+  /** sha256 of nothing: the requests hash of every OP block from Isthmus (no EL requests on L2). */
+  public static final Hash EMPTY_REQUESTS_HASH = Hash.fromHex("0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+  /**
+   * Post-merge header rules against the parent (Yellow Paper §4.3.4 with EIP-1559, 3675, 4844, 4895,
+   * 4788, 7685), with the OP variations: no gas-limit step bound, OP base fee, Holocene/Jovian
+   * extraData, no blob gas except Jovian's DA footprint, the empty requests hash (OP specs
+   * exec-engine.md and the per-fork exec-engine pages).
+   */
+  public static void validateHeader(ChainConfig chain, BlockHeader parent, BlockHeader h) {
+    Rules rules = chain.forks().rulesAt(h.timestamp());
     if (h.number() != parent.number() + 1) fail("block number " + h.number() + " does not follow parent " + parent.number());
     if (Long.compareUnsigned(h.timestamp(), parent.timestamp()) <= 0) fail("timestamp " + h.timestamp() + " not after parent " + parent.timestamp());
     if (h.extraData().size() > 32) fail("extra data longer than 32 bytes");
+    if (h.gasLimit() < 0) fail("gas limit above 2^63-1");
     if (Long.compareUnsigned(h.gasUsed(), h.gasLimit()) > 0) fail("gas used " + h.gasUsed() + " above gas limit " + h.gasLimit());
-    long limit = parent.gasLimit() / GAS_LIMIT_BOUND_DIVISOR;
-    if (Math.abs(h.gasLimit() - parent.gasLimit()) >= limit || h.gasLimit() < MIN_GAS_LIMIT) {
-      fail("gas limit " + h.gasLimit() + " changes too much from parent " + parent.gasLimit());
+    if (!rules.isOptimism()) {
+      long limit = parent.gasLimit() / GAS_LIMIT_BOUND_DIVISOR;
+      if (Math.abs(h.gasLimit() - parent.gasLimit()) >= limit || h.gasLimit() < MIN_GAS_LIMIT) {
+        fail("gas limit " + h.gasLimit() + " changes too much from parent " + parent.gasLimit());
+      }
     }
     if (h.difficulty().signum() != 0) fail("difficulty must be zero after the merge");
     if (!h.nonce().equals(BlockHeader.ZERO_NONCE)) fail("nonce must be zero after the merge");
     if (!h.ommersHash().equals(BlockHeader.EMPTY_OMMERS_HASH)) fail("ommers are not allowed after the merge");
-    BigInteger expectedBaseFee = BaseFee.next(parent.baseFeePerGas().toBigInteger(), parent.gasLimit(), parent.gasUsed(),
-        LONDON_DENOMINATOR, LONDON_ELASTICITY);
+    BigInteger expectedBaseFee = BaseFees.next(chain, parent, h.timestamp());
     if (h.baseFeePerGas() == null || !h.baseFeePerGas().toBigInteger().equals(expectedBaseFee)) {
       fail("base fee " + h.baseFeePerGas() + ", expected " + expectedBaseFee);
     }
+    if (rules.isOptimism()) validateOpExtraData(h, rules);
     validateForkFields(parent, h, rules);
+  }
+
+  /** Holocene: 9-byte EIP-1559 parameters in extraData; Jovian: the 17-byte form with the min base fee; before: empty. */
+  static void validateOpExtraData(BlockHeader h, Rules rules) {
+    if (rules.isAtLeast(OpFork.HOLOCENE)) {
+      try {
+        Eip1559Params.fromExtraData(h.extraData().toArrayUnsafe(), rules.isAtLeast(OpFork.JOVIAN));
+      } catch (IllegalArgumentException e) {
+        fail(e.getMessage());
+      }
+    } else if (!h.extraData().isEmpty()) {
+      fail("extraData must be empty before Holocene");
+    }
   }
 
   static void validateForkFields(BlockHeader parent, BlockHeader h, Rules rules) {
@@ -55,6 +82,14 @@ public final class BlockValidator {
     boolean cancun = rules.isAtLeast(EthereumFork.CANCUN);
     if (cancun != (h.blobGasUsed() != null) || cancun != (h.excessBlobGas() != null) || cancun != (h.parentBeaconBlockRoot() != null)) {
       fail("blob gas and beacon root fields do not match the fork");
+    }
+    boolean prague = rules.isAtLeast(EthereumFork.PRAGUE);
+    if (prague != (h.requestsHash() != null)) fail("requests hash presence does not match the fork");
+    if (rules.isOptimism()) {
+      if (cancun && h.excessBlobGas() != 0) fail("excess blob gas must be 0 on an OP chain");
+      if (cancun && !rules.isAtLeast(OpFork.JOVIAN) && h.blobGasUsed() != 0) fail("blob gas used must be 0 before Jovian");
+      if (prague && !h.requestsHash().equals(EMPTY_REQUESTS_HASH)) fail("requests hash must be sha256 of nothing");
+      return;
     }
     if (cancun) {
       long parentExcess = parent.excessBlobGas() == null ? 0 : parent.excessBlobGas();
