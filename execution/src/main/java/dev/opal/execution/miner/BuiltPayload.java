@@ -1,0 +1,9 @@
+package dev.opal.execution.miner;
+
+import dev.opal.execution.chain.StoredBlock;
+import dev.opal.rpc.engine.PayloadAttributes;
+import dev.opal.rpc.engine.PayloadId;
+import dev.opal.types.UInt256;
+
+/** A sealed payload: the executed block, what it pays the fee recipient, and the attributes it was built from. */
+public record BuiltPayload(PayloadId id, StoredBlock block, UInt256 blockValue, PayloadAttributes attributes) {}

@@ -1,0 +1,99 @@
+package dev.opal.execution.txpool;
+
+import dev.opal.tx.SignedTransaction;
+import dev.opal.types.Address;
+import dev.opal.types.Hash;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+
+/**
+ * Pending user transactions, per sender in nonce order. The builder asks for the executable ones
+ * (a gap-free nonce run from each sender's state nonce), best priority fee first; included or stale
+ * transactions are dropped when the head moves. Deposits never enter the pool.
+ */
+public final class TxPool {
+  /** A pooled transaction with its recovered sender. */
+  public record Pooled(SignedTransaction tx, Address sender, Hash hash) {}
+
+  private final Map<Address, TreeMap<Long, Pooled>> bySender = new HashMap<>();
+  private final Map<Hash, Pooled> byHash = new HashMap<>();
+  private final int capacity;
+
+  public TxPool(int capacity) {
+    this.capacity = capacity;
+  }
+
+  /** Adds or replaces (same sender and nonce) a transaction; false if the pool is full. */
+  public synchronized boolean add(SignedTransaction tx, Address sender) {
+    if (byHash.size() >= capacity) return false;
+    Pooled p = new Pooled(tx, sender, tx.hash());
+    Pooled replaced = bySender.computeIfAbsent(sender, s -> new TreeMap<>(Long::compareUnsigned)).put(tx.nonce(), p);
+    if (replaced != null) byHash.remove(replaced.hash());
+    byHash.put(p.hash(), p);
+    return true;
+  }
+
+  public synchronized Pooled get(Hash hash) {
+    return byHash.get(hash);
+  }
+
+  public synchronized int size() {
+    return byHash.size();
+  }
+
+  /** The executable transactions, senders interleaved by best priority fee at {@code baseFee}. */
+  public synchronized List<Pooled> executable(ToLongFunction<Address> stateNonce, BigInteger baseFee) {
+    List<List<Pooled>> runs = new ArrayList<>();
+    for (Map.Entry<Address, TreeMap<Long, Pooled>> e : bySender.entrySet()) {
+      long next = stateNonce.applyAsLong(e.getKey());
+      List<Pooled> run = new ArrayList<>();
+      for (Pooled p : e.getValue().tailMap(next, true).values()) {
+        if (p.tx().nonce() != next) break;
+        run.add(p);
+        next++;
+      }
+      if (!run.isEmpty()) runs.add(run);
+    }
+    // a simple merge: take the best head among senders each time, which keeps each sender's nonce order
+    List<Pooled> out = new ArrayList<>();
+    Comparator<List<Pooled>> byTip = Comparator.comparing((List<Pooled> r) -> tip(r.get(0), baseFee)).reversed();
+    while (!runs.isEmpty()) {
+      runs.sort(byTip);
+      List<Pooled> best = runs.get(0);
+      out.add(best.remove(0));
+      if (best.isEmpty()) runs.remove(0);
+    }
+    return out;
+  }
+
+  private static BigInteger tip(Pooled p, BigInteger baseFee) {
+    return p.tx().effectiveGasPrice(baseFee).subtract(baseFee);
+  }
+
+  /** Drops transactions whose nonce is below their sender's state nonce (included or replaced on chain). */
+  public synchronized void prune(ToLongFunction<Address> stateNonce) {
+    var it = bySender.entrySet().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      long nonce = stateNonce.applyAsLong(e.getKey());
+      var stale = e.getValue().headMap(nonce, false);
+      for (Pooled p : stale.values()) byHash.remove(p.hash());
+      stale.clear();
+      if (e.getValue().isEmpty()) it.remove();
+    }
+  }
+
+  public synchronized void remove(Hash hash) {
+    Pooled p = byHash.remove(hash);
+    if (p == null) return;
+    TreeMap<Long, Pooled> m = bySender.get(p.sender());
+    m.remove(p.tx().nonce());
+    if (m.isEmpty()) bySender.remove(p.sender());
+  }
+}
