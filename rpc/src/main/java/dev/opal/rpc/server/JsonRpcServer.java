@@ -1,0 +1,124 @@
+package dev.opal.rpc.server;
+
+import dev.opal.rpc.jwt.Jwt;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JSON-RPC over HTTP POST and WebSocket on one port (Vert.x). With a {@link Jwt} every HTTP
+ * request and WebSocket handshake must carry {@code Authorization: Bearer <token>}, else HTTP 401
+ * (execution-apis authentication.md). Methods run on a small pool of large-stack worker threads,
+ * never on the event loop, since EVM calls recurse deeply.
+ */
+public final class JsonRpcServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JsonRpcServer.class);
+  private static final int MAX_BODY = 32 * 1024 * 1024;
+  private static final long WORKER_STACK = 256L * 1024 * 1024;
+
+  private final String name;
+  private final JsonRpcDispatcher dispatcher;
+  private final Jwt jwt;
+  private final Vertx vertx;
+  private final ExecutorService workers;
+  private HttpServer server;
+
+  public JsonRpcServer(String name, JsonRpcDispatcher dispatcher, Jwt jwt, int workerThreads) {
+    this.name = name;
+    this.dispatcher = dispatcher;
+    this.jwt = jwt;
+    this.vertx = Vertx.vertx();
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(workerThreads,
+        r -> {
+          Thread t = new Thread(null, r, name + "-rpc-" + n.incrementAndGet(), WORKER_STACK);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Binds and starts serving; port 0 picks a free port (see {@link #port()}). */
+  public JsonRpcServer start(String host, int port) {
+    HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setMaxWebSocketMessageSize(MAX_BODY)
+        .setMaxWebSocketFrameSize(MAX_BODY));
+    s.requestHandler(this::onRequest);
+    s.webSocketHandshakeHandler(h -> {
+      String problem = authProblem(h.headers().get("Authorization"));
+      if (problem == null) h.accept();
+      else h.reject(401);
+    });
+    s.webSocketHandler(ws -> ws.textMessageHandler(text -> workers.execute(() -> {
+      String response = dispatcher.handle(text);
+      if (response != null) ws.writeTextMessage(response);
+    })));
+    try {
+      server = s.listen().toCompletionStage().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting " + name);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + " for " + name + ": " + e.getCause().getMessage());
+    }
+    LOG.info("{} listening on http://{}:{}{}", name, host, server.actualPort(), jwt == null ? "" : " (JWT authenticated)");
+    return this;
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  private void onRequest(HttpServerRequest req) {
+    if (req.method() != HttpMethod.POST) {
+      req.response().setStatusCode(405).end("JSON-RPC requests are POSTed\n");
+      return;
+    }
+    String problem = authProblem(req.getHeader("Authorization"));
+    if (problem != null) {
+      req.response().setStatusCode(401).end(problem + "\n");
+      return;
+    }
+    String length = req.getHeader("Content-Length");
+    if (length != null && length.matches("\\d+") && Long.parseLong(length) > MAX_BODY) {
+      req.response().setStatusCode(413).end("request too large\n");
+      return;
+    }
+    req.body().onSuccess(body -> workers.execute(() -> {
+      String response = dispatcher.handle(body.toString());
+      if (response == null) req.response().setStatusCode(200).end();
+      else req.response().putHeader("Content-Type", "application/json").end(response);
+    })).onFailure(e -> req.response().setStatusCode(400).end("cannot read request body\n"));
+  }
+
+  /** Null when the request may proceed, else why it is refused. */
+  private String authProblem(String authorization) {
+    if (jwt == null) return null;
+    if (authorization == null || !authorization.startsWith("Bearer ")) return "missing bearer token";
+    try {
+      jwt.verify(authorization.substring("Bearer ".length()).trim());
+      return null;
+    } catch (Jwt.InvalidTokenException e) {
+      return "invalid token: " + e.getMessage();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (server != null) server.close().toCompletionStage().toCompletableFuture().get();
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.warn("{} did not close cleanly: {}", name, e.getCause().toString());
+    }
+    workers.shutdownNow();
+  }
+}
