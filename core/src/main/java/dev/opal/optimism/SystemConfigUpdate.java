@@ -50,7 +50,7 @@ public sealed interface SystemConfigUpdate {
    * Decodes the topics and data of a ConfigUpdate log (the caller has already checked the emitting
    * address and receipt status).
    */
-  static SystemConfigUpdate decode(List<Hash> topics, byte[] data) {
+  public static SystemConfigUpdate decode(List<Hash> topics, byte[] data) {
     if (topics.size() != 3 || !topics.get(0).equals(TOPIC)) {
       throw new InvalidUpdateException("not a ConfigUpdate log");
     }

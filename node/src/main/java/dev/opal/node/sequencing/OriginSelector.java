@@ -1,0 +1,36 @@
+package dev.opal.node.sequencing;
+
+import dev.opal.config.RollupConfig;
+import dev.opal.node.eth.L1Info;
+import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.sources.L1Source;
+
+/**
+ * Chooses the L1 origin of the next L2 block (op-node sequencing/origin_selector.go): the next L1
+ * block as soon as it exists and is not in the L2 block's future, else the current origin; past the
+ * maximum sequencer drift the next origin is mandatory.
+ */
+public final class OriginSelector {
+  private final RollupConfig rollup;
+  private final L1Source l1;
+
+  public OriginSelector(RollupConfig rollup, L1Source l1) {
+    this.rollup = rollup;
+    this.l1 = l1;
+  }
+
+  /** The origin for a child of {@code parent}; {@code pastDrift} tells the caller to build a deposits-only block. */
+  public Selection select(L2BlockRef parent) {
+    L1Info current = l1.byHash(parent.l1Origin().hash());
+    if (current == null) throw new IllegalStateException("L1 origin " + parent.l1Origin() + " of the L2 head is not on L1 (reorg?)");
+    long nextTime = parent.time() + rollup.blockTime();
+    L1Info next = l1.byNumber(current.ref().number() + 1);
+    if (next != null && next.ref().parentHash().equals(current.ref().hash()) && Long.compareUnsigned(next.ref().time(), nextTime) <= 0) {
+      return new Selection(next, false);
+    }
+    boolean pastDrift = Long.compareUnsigned(nextTime, current.ref().time() + rollup.maxSequencerDrift(nextTime)) > 0;
+    return new Selection(current, pastDrift);
+  }
+
+  public record Selection(L1Info origin, boolean pastDrift) {}
+}

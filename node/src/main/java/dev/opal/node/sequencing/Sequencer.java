@@ -1,0 +1,137 @@
+package dev.opal.node.sequencing;
+
+import dev.opal.config.RollupConfig;
+import dev.opal.node.derive.AttributesBuilder;
+import dev.opal.node.derive.SystemConfigs;
+import dev.opal.node.engine.EngineController;
+import dev.opal.node.engine.EngineException;
+import dev.opal.node.eth.L1Info;
+import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.sources.L1Source;
+import dev.opal.optimism.SystemConfig;
+import dev.opal.rpc.engine.ExecutionPayload;
+import dev.opal.rpc.engine.PayloadAttributes;
+import dev.opal.rpc.engine.PayloadEnvelope;
+import dev.opal.rpc.engine.PayloadId;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sequencer's build loop (op-node sequencing/sequencer.go): for each block time, choose the L1
+ * origin, prepare attributes, start the build with the transaction pool enabled (deposits only past
+ * the sequencer drift), seal at the block's time, insert and make it canonical; back off after
+ * temporary engine errors and reset after the engine rejects the forkchoice.
+ */
+public final class Sequencer implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
+
+  /** Receives one call per sealed block (for the devnet's log line and status). */
+  public interface Listener {
+    void onBlock(ExecutionPayload payload, L2BlockRef ref);
+  }
+
+  private final RollupConfig rollup;
+  private final L1Source l1;
+  private final EngineController engine;
+  private final AttributesBuilder attributes;
+  private final OriginSelector origins;
+  private final Clock clock;
+  private final Listener listener;
+  private final long blockTimeMillis;
+  private final Map<Long, SystemConfig> systemConfigByL1Number = new HashMap<>();
+  private volatile boolean running = true;
+
+  public Sequencer(RollupConfig rollup, L1Source l1, EngineController engine, Clock clock, long blockTimeMillis, Listener listener) {
+    this.rollup = rollup;
+    this.l1 = l1;
+    this.engine = engine;
+    this.attributes = new AttributesBuilder(rollup, l1);
+    this.origins = new OriginSelector(rollup, l1);
+    this.clock = clock;
+    this.blockTimeMillis = blockTimeMillis;
+    this.listener = listener;
+  }
+
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public void run() {
+    long backoff = 100;
+    while (running) {
+      try {
+        buildOne();
+        backoff = 100;
+      } catch (EngineException e) {
+        LOG.warn("Sequencing step failed ({}): {}; retrying in {} ms", e.kind(), e.getMessage(), backoff);
+        if (e.kind() == EngineException.Kind.RESET) engine.reset();
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 5_000);
+      } catch (RuntimeException e) {
+        LOG.warn("Sequencing step failed: {}; retrying in {} ms", e.toString(), backoff);
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  /** Builds the next block when its time has come (immediately when the chain is behind the clock). */
+  void buildOne() {
+    L2BlockRef head = engine.unsafeHead();
+    long nextTime = head.time() + rollup.blockTime();
+    // Sub-second block times run the chain faster than its timestamps; the wall clock then paces by block interval.
+    long dueMillis = blockTimeMillis < 1000 ? 0 : nextTime * 1000 - blockTimeMillis;
+    long wait = dueMillis - clock.millis();
+    if (wait > 0) sleep(Math.min(wait, 1000));
+    if (!running || (dueMillis > 0 && clock.millis() < dueMillis)) return;
+    OriginSelector.Selection sel = origins.select(head);
+    L1Info origin = sel.origin();
+    SystemConfig sys = systemConfig(origin);
+    PayloadAttributes attrs = attributes.prepare(head, origin, sys);
+    if (!sel.pastDrift()) {
+      attrs = new PayloadAttributes(attrs.timestamp(), attrs.prevRandao(), attrs.suggestedFeeRecipient(), attrs.withdrawals(),
+          attrs.parentBeaconBlockRoot(), attrs.transactions(), false, attrs.gasLimit(), attrs.eip1559Params(), attrs.minBaseFee());
+    }
+    PayloadId id = engine.startBuild(attrs);
+    long sealAt = blockTimeMillis < 1000 ? clock.millis() + blockTimeMillis : nextTime * 1000;
+    long untilSeal = sealAt - clock.millis();
+    if (untilSeal > 0) sleep(untilSeal);
+    PayloadEnvelope env = engine.sealAndInsert(id, attrs.timestamp());
+    if (listener != null) listener.onBlock(env.executionPayload(), engine.unsafeHead());
+  }
+
+  /** The system config in force at an L1 block: the genesis config with every ConfigUpdate up to it applied. */
+  private synchronized SystemConfig systemConfig(L1Info origin) {
+    SystemConfig cached = systemConfigByL1Number.get(origin.ref().number());
+    if (cached != null) return cached;
+    long n = rollup.l1Genesis().number();
+    SystemConfig c = rollup.genesisSystemConfig();
+    for (long k = origin.ref().number(); k > n; k--) {
+      SystemConfig known = systemConfigByL1Number.get(k - 1);
+      if (known != null) {
+        n = k - 1;
+        c = known;
+        break;
+      }
+    }
+    for (long k = n + 1; k <= origin.ref().number(); k++) {
+      L1Info b = l1.byNumber(k);
+      c = SystemConfigs.apply(c, rollup.l1SystemConfigAddress(), l1.logs(b.ref().hash()));
+      systemConfigByL1Number.put(k, c);
+    }
+    systemConfigByL1Number.put(origin.ref().number(), c);
+    return c;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

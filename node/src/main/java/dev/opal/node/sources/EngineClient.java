@@ -1,0 +1,109 @@
+package dev.opal.node.sources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.opal.config.OpFork;
+import dev.opal.config.RollupConfig;
+import dev.opal.node.engine.EngineException;
+import dev.opal.node.engine.ExecEngine;
+import dev.opal.node.engine.L2BlockRefs;
+import dev.opal.node.eth.L2BlockRef;
+import dev.opal.rpc.client.JsonRpcClient;
+import dev.opal.rpc.client.RpcErrorException;
+import dev.opal.rpc.client.RpcTransportException;
+import dev.opal.rpc.engine.EngineJson;
+import dev.opal.rpc.engine.ExecutionPayload;
+import dev.opal.rpc.engine.ForkchoiceState;
+import dev.opal.rpc.engine.ForkchoiceUpdatedResult;
+import dev.opal.rpc.engine.PayloadAttributes;
+import dev.opal.rpc.engine.PayloadEnvelope;
+import dev.opal.rpc.engine.PayloadId;
+import dev.opal.rpc.engine.PayloadStatus;
+import dev.opal.rpc.json.JsonIn;
+import dev.opal.types.Hash;
+import dev.opal.types.Hex;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The Engine API over JSON-RPC (op-service sources/engine_client.go): picks the method version from
+ * the fork active at the payload's timestamp exactly as op-node does, and maps errors to
+ * {@link EngineException} kinds. Also reads L2 block references with {@code eth_getBlockByNumber}.
+ */
+public final class EngineClient implements ExecEngine {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private final JsonRpcClient rpc;
+  private final RollupConfig rollup;
+
+  public EngineClient(JsonRpcClient rpc, RollupConfig rollup) {
+    this.rpc = rpc;
+    this.rollup = rollup;
+  }
+
+  /** Without attributes always V3; with them V3 from Ecotone, V2 from Canyon, V1 before (op-node ForkchoiceUpdatedVersion). */
+  int forkchoiceVersion(PayloadAttributes a) {
+    if (a == null || rollup.forks().isActive(OpFork.ECOTONE, a.timestamp())) return 3;
+    return rollup.forks().isActive(OpFork.CANYON, a.timestamp()) ? 2 : 1;
+  }
+
+  /** V4 from Isthmus, V3 from Ecotone, else V2 (op-node NewPayloadVersion / GetPayloadVersion). */
+  int payloadVersion(long timestamp) {
+    if (rollup.forks().isActive(OpFork.ISTHMUS, timestamp)) return 4;
+    return rollup.forks().isActive(OpFork.ECOTONE, timestamp) ? 3 : 2;
+  }
+
+  @Override
+  public ForkchoiceUpdatedResult forkchoiceUpdate(ForkchoiceState state, PayloadAttributes attrs) {
+    JsonNode r = call(() -> rpc.call(TIMEOUT, "engine_forkchoiceUpdatedV" + forkchoiceVersion(attrs), EngineJson.encode(state),
+        attrs == null ? JsonNodeFactory.instance.nullNode() : EngineJson.encode(attrs)));
+    return EngineJson.forkchoiceUpdatedResult(r);
+  }
+
+  @Override
+  public PayloadEnvelope getPayload(PayloadId id, long timestamp) {
+    int v = payloadVersion(timestamp);
+    JsonNode r = call(() -> rpc.call(TIMEOUT, "engine_getPayloadV" + v, id.toHex()));
+    return EngineJson.payloadEnvelope(r);
+  }
+
+  @Override
+  public PayloadStatus newPayload(ExecutionPayload payload, Hash beaconRoot) {
+    int v = payloadVersion(payload.timestamp());
+    var empty = JsonNodeFactory.instance.arrayNode();
+    JsonNode r = call(() -> switch (v) {
+      case 4 -> rpc.call(TIMEOUT, "engine_newPayloadV4", EngineJson.encode(payload), empty, beaconRoot.toHex(), empty);
+      case 3 -> rpc.call(TIMEOUT, "engine_newPayloadV3", EngineJson.encode(payload), empty, beaconRoot.toHex());
+      default -> rpc.call(TIMEOUT, "engine_newPayloadV2", EngineJson.encode(payload));
+    });
+    return EngineJson.payloadStatus(r);
+  }
+
+  @Override
+  public L2BlockRef blockRefByLabel(String label) {
+    return blockRef(call(() -> rpc.call(TIMEOUT, "eth_getBlockByNumber", label, true)));
+  }
+
+  @Override
+  public L2BlockRef blockRefByHash(Hash hash) {
+    return blockRef(call(() -> rpc.call(TIMEOUT, "eth_getBlockByHash", hash.toHex(), true)));
+  }
+
+  private L2BlockRef blockRef(JsonNode block) {
+    if (block == null || block.isNull()) return null;
+    JsonIn in = JsonIn.of(block, "block");
+    JsonNode txs = block.get("transactions");
+    byte[] l1Info = txs != null && !txs.isEmpty() ? Hex.decode(txs.get(0).get("input").asText()) : null;
+    return L2BlockRefs.of(in.hash("hash"), in.quantity("number"), in.hash("parentHash"), in.quantity("timestamp"), l1Info,
+        rollup.l2Genesis(), rollup.l1Genesis());
+  }
+
+  private static JsonNode call(Supplier<JsonNode> c) {
+    try {
+      return c.get();
+    } catch (RpcErrorException e) {
+      throw new EngineException(EngineException.classify(e.code()), e.getMessage(), e);
+    } catch (RpcTransportException e) {
+      throw new EngineException(EngineException.Kind.TEMPORARY, e.getMessage(), e);
+    }
+  }
+}
