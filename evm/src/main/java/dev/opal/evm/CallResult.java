@@ -17,7 +17,7 @@ public record CallResult(boolean success, long gasLeft, byte[] output, Address c
     return new CallResult(false, gasLeft, output, null, "execution reverted");
   }
 
-  boolean reverted() {
+  public boolean reverted() {
     return !success && "execution reverted".equals(error);
   }
 }

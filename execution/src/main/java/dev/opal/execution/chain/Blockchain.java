@@ -30,6 +30,7 @@ public final class Blockchain {
   private final NodeStore nodes;
   private final ChainStore store;
   private final BlockProcessor processor;
+  private final java.util.Map<Hash, Hash> txBlock = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Blockchain(ChainConfig chain, Genesis genesis, NodeStore nodes, ChainStore store) {
     this.chain = chain;
@@ -158,12 +159,19 @@ public final class Blockchain {
     StoredBlock b = newHead;
     while (b != null && !b.hash().equals(store.canonicalHash(b.number()))) {
       store.setCanonical(b.number(), b.hash());
+      for (var tx : b.block().transactions()) txBlock.put(tx.hash(), b.hash());
       b = store.block(b.block().header().parentHash());
     }
     store.setMarker(ChainStore.Marker.HEAD, hash);
     if (oldHead != null && !newHead.block().header().parentHash().equals(oldHead.hash()) && !newHead.hash().equals(oldHead.hash())) {
       LOG.info("Head moved from block {} ({}) to block {} ({})", oldHead.number(), oldHead.hash(), newHead.number(), newHead.hash());
     }
+  }
+
+  /** The canonical block holding a transaction, or null. */
+  public StoredBlock blockOfTransaction(Hash txHash) {
+    Hash h = txBlock.get(txHash);
+    return h != null && isCanonical(h) ? store.block(h) : null;
   }
 
   public synchronized void setSafe(Hash hash) {
