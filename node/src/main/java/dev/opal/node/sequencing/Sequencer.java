@@ -40,18 +40,22 @@ public final class Sequencer implements Runnable {
   private final OriginSelector origins;
   private final Clock clock;
   private final Listener listener;
-  private final long blockTimeMillis;
+  private final double speed;
   private final Map<Long, SystemConfig> systemConfigByL1Number = new HashMap<>();
   private volatile boolean running = true;
 
-  public Sequencer(RollupConfig rollup, L1Source l1, EngineController engine, Clock clock, long blockTimeMillis, Listener listener) {
+  /**
+   * @param clock the chain's clock (L2 timestamps follow it)
+   * @param speed chain seconds per wall-clock second: 1 normally, more for a devnet with sub-second blocks
+   */
+  public Sequencer(RollupConfig rollup, L1Source l1, EngineController engine, Clock clock, double speed, Listener listener) {
     this.rollup = rollup;
     this.l1 = l1;
     this.engine = engine;
     this.attributes = new AttributesBuilder(rollup, l1);
     this.origins = new OriginSelector(rollup, l1);
     this.clock = clock;
-    this.blockTimeMillis = blockTimeMillis;
+    this.speed = speed;
     this.listener = listener;
   }
 
@@ -83,11 +87,12 @@ public final class Sequencer implements Runnable {
   void buildOne() {
     L2BlockRef head = engine.unsafeHead();
     long nextTime = head.time() + rollup.blockTime();
-    // Sub-second block times run the chain faster than its timestamps; the wall clock then paces by block interval.
-    long dueMillis = blockTimeMillis < 1000 ? 0 : nextTime * 1000 - blockTimeMillis;
-    long wait = dueMillis - clock.millis();
-    if (wait > 0) sleep(Math.min(wait, 1000));
-    if (!running || (dueMillis > 0 && clock.millis() < dueMillis)) return;
+    long startAt = (nextTime - rollup.blockTime()) * 1000; // start building one block time before the block's timestamp
+    long wait = startAt - clock.millis();
+    if (wait > 0) {
+      sleepChain(Math.min(wait, 1000));
+      return;
+    }
     OriginSelector.Selection sel = origins.select(head);
     L1Info origin = sel.origin();
     SystemConfig sys = systemConfig(origin);
@@ -95,13 +100,18 @@ public final class Sequencer implements Runnable {
     if (!sel.pastDrift()) {
       attrs = new PayloadAttributes(attrs.timestamp(), attrs.prevRandao(), attrs.suggestedFeeRecipient(), attrs.withdrawals(),
           attrs.parentBeaconBlockRoot(), attrs.transactions(), false, attrs.gasLimit(), attrs.eip1559Params(), attrs.minBaseFee());
+    } else {
+      LOG.warn("L2 time {} is past the sequencer drift of L1 origin {}: building a deposits-only block", nextTime, origin.ref());
     }
     PayloadId id = engine.startBuild(attrs);
-    long sealAt = blockTimeMillis < 1000 ? clock.millis() + blockTimeMillis : nextTime * 1000;
-    long untilSeal = sealAt - clock.millis();
-    if (untilSeal > 0) sleep(untilSeal);
+    long untilSeal = nextTime * 1000 - clock.millis();
+    if (untilSeal > 0) sleepChain(untilSeal);
     PayloadEnvelope env = engine.sealAndInsert(id, attrs.timestamp());
     if (listener != null) listener.onBlock(env.executionPayload(), engine.unsafeHead());
+  }
+
+  private void sleepChain(long chainMillis) {
+    sleep(Math.max(1, (long) (chainMillis / speed)));
   }
 
   /** The system config in force at an L1 block: the genesis config with every ConfigUpdate up to it applied. */

@@ -2,9 +2,9 @@ package dev.opal.node.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.opal.config.OpFork;
 import dev.opal.config.RollupConfig;
 import dev.opal.node.engine.EngineException;
+import dev.opal.node.engine.EngineVersions;
 import dev.opal.node.engine.ExecEngine;
 import dev.opal.node.engine.L2BlockRefs;
 import dev.opal.node.eth.L2BlockRef;
@@ -40,35 +40,23 @@ public final class EngineClient implements ExecEngine {
     this.rollup = rollup;
   }
 
-  /** Without attributes always V3; with them V3 from Ecotone, V2 from Canyon, V1 before (op-node ForkchoiceUpdatedVersion). */
-  int forkchoiceVersion(PayloadAttributes a) {
-    if (a == null || rollup.forks().isActive(OpFork.ECOTONE, a.timestamp())) return 3;
-    return rollup.forks().isActive(OpFork.CANYON, a.timestamp()) ? 2 : 1;
-  }
-
-  /** V4 from Isthmus, V3 from Ecotone, else V2 (op-node NewPayloadVersion / GetPayloadVersion). */
-  int payloadVersion(long timestamp) {
-    if (rollup.forks().isActive(OpFork.ISTHMUS, timestamp)) return 4;
-    return rollup.forks().isActive(OpFork.ECOTONE, timestamp) ? 3 : 2;
-  }
-
   @Override
   public ForkchoiceUpdatedResult forkchoiceUpdate(ForkchoiceState state, PayloadAttributes attrs) {
-    JsonNode r = call(() -> rpc.call(TIMEOUT, "engine_forkchoiceUpdatedV" + forkchoiceVersion(attrs), EngineJson.encode(state),
+    JsonNode r = call(() -> rpc.call(TIMEOUT, "engine_forkchoiceUpdatedV" + EngineVersions.forkchoiceUpdated(rollup.forks(), attrs), EngineJson.encode(state),
         attrs == null ? JsonNodeFactory.instance.nullNode() : EngineJson.encode(attrs)));
     return EngineJson.forkchoiceUpdatedResult(r);
   }
 
   @Override
   public PayloadEnvelope getPayload(PayloadId id, long timestamp) {
-    int v = payloadVersion(timestamp);
+    int v = EngineVersions.payload(rollup.forks(), timestamp);
     JsonNode r = call(() -> rpc.call(TIMEOUT, "engine_getPayloadV" + v, id.toHex()));
     return EngineJson.payloadEnvelope(r);
   }
 
   @Override
   public PayloadStatus newPayload(ExecutionPayload payload, Hash beaconRoot) {
-    int v = payloadVersion(payload.timestamp());
+    int v = EngineVersions.payload(rollup.forks(), payload.timestamp());
     var empty = JsonNodeFactory.instance.arrayNode();
     JsonNode r = call(() -> switch (v) {
       case 4 -> rpc.call(TIMEOUT, "engine_newPayloadV4", EngineJson.encode(payload), empty, beaconRoot.toHex(), empty);

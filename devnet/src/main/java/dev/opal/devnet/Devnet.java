@@ -1,0 +1,225 @@
+package dev.opal.devnet;
+
+import dev.opal.config.ChainConfig;
+import dev.opal.config.ForkSchedule;
+import dev.opal.config.Genesis;
+import dev.opal.config.OpFork;
+import dev.opal.config.RollupConfig;
+import dev.opal.execution.chain.Blockchain;
+import dev.opal.execution.chain.InMemoryChainStore;
+import dev.opal.execution.engine.EngineApi;
+import dev.opal.execution.miner.PayloadBuilder;
+import dev.opal.execution.rpc.EngineRpc;
+import dev.opal.execution.rpc.EthRpc;
+import dev.opal.execution.txpool.TxPool;
+import dev.opal.node.engine.EngineController;
+import dev.opal.node.engine.ExecEngine;
+import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.sequencing.Sequencer;
+import dev.opal.node.sources.EngineClient;
+import dev.opal.rpc.client.JsonRpcClient;
+import dev.opal.rpc.engine.ClientVersion;
+import dev.opal.rpc.engine.ExecutionPayload;
+import dev.opal.rpc.jwt.Jwt;
+import dev.opal.rpc.jwt.JwtSecret;
+import dev.opal.rpc.server.JsonRpcDispatcher;
+import dev.opal.rpc.server.JsonRpcServer;
+import dev.opal.trie.InMemoryNodeStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole local OP chain in one JVM: the embedded L1 with its block producer, the L2 execution
+ * engine serving the Engine API (HTTP + JWT) and eth_ JSON-RPC, and the rollup node sequencing
+ * blocks through the Engine API — over loopback HTTP by default, in-process on request.
+ */
+public final class Devnet implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("opal.devnet");
+
+  private final DevnetOptions options;
+  private final List<AutoCloseable> closeables = new java.util.ArrayList<>();
+  private L1DevChain l1;
+  private Sequencer sequencer;
+  private EngineController controller;
+  private ScheduledExecutorService status;
+  private Thread l1Thread;
+  private Thread sequencerThread;
+
+  public Devnet(DevnetOptions options) {
+    this.options = options;
+  }
+
+  /** Starts everything and prints the banner to {@code out}. */
+  public void start(PrintStream out) throws IOException {
+    if (options.datadir() != null) {
+      throw new IllegalArgumentException("--datadir: persistent devnets are not available yet; run without it for an ephemeral chain");
+    }
+    Path dir = Files.createTempDirectory("opal-devnet-");
+    ChainClock clock = new ChainClock(options.speed());
+    List<DevAccounts.Account> accounts = DevAccounts.derive(DevAccounts.TEST_MNEMONIC, Math.max(1, options.accounts()));
+    long now = clock.millis() / 1000;
+
+    Genesis l1Genesis = DevnetGenesis.l1(options.l1ChainId(), now, accounts);
+    l1 = new L1DevChain(l1Genesis, clock, options.l1BlockTimeSeconds(), options.finalityDepth());
+
+    ForkSchedule forks = forks(now);
+    ChainConfig l2Config = new ChainConfig(options.l2ChainId(), forks, RollupConfig.Eip1559Config.OP_MAINNET);
+    Genesis l2Genesis = DevnetGenesis.l2(l2Config, now, accounts);
+    Blockchain l2 = new Blockchain(l2Config, l2Genesis, new InMemoryNodeStore(), new InMemoryChainStore());
+    TxPool l2Pool = new TxPool(10_000);
+    EngineApi engineApi = new EngineApi(l2, new PayloadBuilder(l2, l2Pool));
+    RollupConfig rollup = DevnetGenesis.rollup(l1.chain().genesis().hash(), l2.genesis().hash(), now, options.rollupBlockTime(),
+        options.l1ChainId(), options.l2ChainId(), forks, accounts.size() > 1 ? accounts.get(1).address() : accounts.get(0).address());
+    Files.writeString(dir.resolve("rollup.json"), rollupJson(rollup));
+
+    JsonRpcServer l1Rpc = server("L1 RPC", d -> new EthRpc(l1.chain(), l1.pool(), "Opal/devnet-l1", true).register(d), null,
+        options.l1HttpPort());
+    JsonRpcServer l2Rpc = server("L2 RPC", d -> new EthRpc(l2, l2Pool, "Opal/devnet-l2", true).register(d), null, options.l2HttpPort());
+    Path jwtFile = dir.resolve("jwt.hex");
+    JwtSecret secret = JwtSecret.loadOrGenerate(jwtFile);
+    JsonRpcServer auth = server("Engine API", d -> {
+      EngineRpc.register(d, engineApi, new ClientVersion("OP", "Opal", "0.1.0", "00000000"));
+      new EthRpc(l2, l2Pool, "Opal", false).register(d);
+    }, new Jwt(secret), options.l2AuthPort());
+
+    ExecEngine exec = options.inProcess() ? new InProcessEngine(engineApi, rollup)
+        : new EngineClient(new JsonRpcClient(URI.create("http://" + options.host() + ":" + auth.port()), new Jwt(secret)), rollup);
+    controller = new EngineController(exec);
+    controller.reset();
+    sequencer = new Sequencer(rollup, new InProcessL1Source(l1.chain()), controller, clock, options.speed(), this::logBlock);
+
+    banner(out, l1Rpc.port(), l2Rpc.port(), auth.port(), jwtFile, dir, accounts, forks, now);
+    l1Thread = Thread.ofPlatform().name("l1-producer").daemon().start(l1);
+    sequencerThread = new Thread(null, sequencer, "sequencer", 256L * 1024 * 1024);
+    sequencerThread.setDaemon(true);
+    sequencerThread.start();
+    status = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("status").daemon().unstarted(r));
+    status.scheduleAtFixedRate(this::logStatus, 10, 10, TimeUnit.SECONDS);
+  }
+
+  private ForkSchedule forks(long genesisTime) {
+    Map<OpFork, Long> times = new EnumMap<>(OpFork.class);
+    for (OpFork f : OpFork.values()) {
+      if (f == OpFork.BEDROCK || !DevnetOptions.LATEST.isAtLeast(f)) continue;
+      Long offset = options.forkOffsets().get(f);
+      times.put(f, genesisTime + (offset == null ? 0 : offset));
+    }
+    // an explicit later fork time also delays every later fork to at least that time
+    long latest = genesisTime;
+    for (OpFork f : OpFork.values()) {
+      Long t = times.get(f);
+      if (t == null) continue;
+      latest = Math.max(latest, t);
+      times.put(f, latest);
+    }
+    return ForkSchedule.optimism(times);
+  }
+
+  private JsonRpcServer server(String name, java.util.function.Consumer<JsonRpcDispatcher> methods, Jwt jwt, int port) {
+    JsonRpcDispatcher d = new JsonRpcDispatcher(new ObjectMapper());
+    methods.accept(d);
+    JsonRpcServer s = new JsonRpcServer(name, d, jwt, 4).start(options.host(), port);
+    closeables.add(s);
+    return s;
+  }
+
+  private void logBlock(ExecutionPayload p, L2BlockRef ref) {
+    LOG.info(String.format(Locale.ROOT, "L2 block %d %s txs=%d gas=%d l1origin=%d", p.blockNumber(), p.blockHash().toHex(),
+        p.transactions().size(), p.gasUsed(), ref.l1Origin().number()));
+  }
+
+  private void logStatus() {
+    try {
+      var l1Head = l1.chain().head();
+      LOG.info("status: unsafe={} safe={} finalized={} l1={} l1finalized={}", controller.unsafeHead().number(), controller.safeHead().number(),
+          controller.finalizedHead().number(), l1Head.number(), l1.chain().finalized().number());
+    } catch (RuntimeException e) {
+      LOG.debug("status unavailable: {}", e.toString());
+    }
+  }
+
+  private void banner(PrintStream out, int l1Port, int l2Port, int authPort, Path jwt, Path dir, List<DevAccounts.Account> accounts,
+      ForkSchedule forks, long genesisTime) {
+    String h = options.host();
+    out.println();
+    out.println("Opal devnet: a local OP Stack chain");
+    out.printf("  L1 RPC:      http://%s:%d  (chain id %s, a block every %d s)%n", h, l1Port, options.l1ChainId(), options.l1BlockTimeSeconds());
+    out.printf("  L2 RPC:      http://%s:%d  (chain id %s, a block every %s)%n", h, l2Port, options.l2ChainId(), blockTimeText());
+    out.printf("  Engine API:  http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
+    out.printf("  Rollup node: sequencer driving the engine %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT");
+    out.printf("  Rollup config: %s%n", dir.resolve("rollup.json"));
+    out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
+        DevnetGenesis.SYSTEM_CONFIG.toHex(), DevnetGenesis.BATCH_INBOX.toHex());
+    StringBuilder f = new StringBuilder();
+    for (OpFork fork : OpFork.values()) {
+      Long t = forks.activationTime(fork);
+      if (t != null && fork != OpFork.BEDROCK) f.append(fork.name().toLowerCase(Locale.ROOT)).append(t == genesisTime ? "@genesis" : "@+" + (t - genesisTime) + "s").append(' ');
+    }
+    out.printf("  Forks: %s%n", f.toString().trim());
+    out.printf("Funded accounts (10000 ETH on L1 and L2; mnemonic \"%s\"):%n", DevAccounts.TEST_MNEMONIC);
+    for (int i = 0; i < accounts.size(); i++) {
+      out.printf("  (%d) %s  %s%n", i, accounts.get(i).address().toHex(), accounts.get(i).privateKeyHex());
+    }
+    out.println("Deposit from L1: ./opal devnet deposit --to ADDRESS --value 1eth");
+    out.println();
+    out.flush();
+  }
+
+  private String blockTimeText() {
+    return options.blockTimeMillis() % 1000 == 0 ? options.blockTimeMillis() / 1000 + " s" : options.blockTimeMillis() + " ms";
+  }
+
+  private static String rollupJson(RollupConfig r) {
+    StringBuilder s = new StringBuilder("{\n");
+    s.append("  \"genesis\": {\"l1\": {\"hash\": \"").append(r.l1Genesis().hash().toHex()).append("\", \"number\": 0}, \"l2\": {\"hash\": \"")
+        .append(r.l2Genesis().hash().toHex()).append("\", \"number\": 0}, \"l2_time\": ").append(r.l2GenesisTime())
+        .append(", \"system_config\": {\"batcherAddr\": \"").append(r.genesisSystemConfig().batcherAddr().toHex())
+        .append("\", \"overhead\": \"").append(r.genesisSystemConfig().overhead().toHex()).append("\", \"scalar\": \"")
+        .append(r.genesisSystemConfig().scalar().toHex()).append("\", \"gasLimit\": ").append(r.genesisSystemConfig().gasLimit()).append("}},\n");
+    s.append("  \"block_time\": ").append(r.blockTime()).append(", \"max_sequencer_drift\": ").append(r.maxSequencerDrift())
+        .append(", \"seq_window_size\": ").append(r.seqWindowSize()).append(", \"channel_timeout\": ").append(r.channelTimeout()).append(",\n");
+    s.append("  \"l1_chain_id\": ").append(r.l1ChainId()).append(", \"l2_chain_id\": ").append(r.l2ChainId()).append(",\n");
+    String[] names = {"regolith", "canyon", "delta", "ecotone", "fjord", "granite", "holocene", "isthmus", "jovian"};
+    for (int i = 0; i < names.length; i++) {
+      Long t = r.forks().activationTime(OpFork.values()[i + 1]);
+      if (t != null) s.append("  \"").append(names[i]).append("_time\": ").append(t).append(",\n");
+    }
+    s.append("  \"batch_inbox_address\": \"").append(r.batchInboxAddress().toHex()).append("\",\n");
+    s.append("  \"deposit_contract_address\": \"").append(r.depositContractAddress().toHex()).append("\",\n");
+    s.append("  \"l1_system_config_address\": \"").append(r.l1SystemConfigAddress().toHex()).append("\"\n}\n");
+    return s.toString();
+  }
+
+  /** Blocks until the process is interrupted. */
+  public void awaitShutdown() throws InterruptedException {
+    sequencerThread.join();
+  }
+
+  @Override
+  public void close() {
+    if (sequencer != null) sequencer.stop();
+    if (l1 != null) l1.stop();
+    if (status != null) status.shutdownNow();
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.debug("close: {}", e.toString());
+      }
+    }
+    LOG.info("Devnet stopped");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.opal.devnet;
+
+import dev.opal.config.OpFork;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the user chose for a devnet run. Fork offsets are seconds after genesis (0 = active at
+ * genesis); forks not listed activate at genesis up to {@link #LATEST}.
+ */
+public record DevnetOptions(
+    long blockTimeMillis,
+    long l1BlockTimeSeconds,
+    int finalityDepth,
+    String host,
+    int l1HttpPort,
+    int l2HttpPort,
+    int l2AuthPort,
+    Path datadir,
+    BigInteger l1ChainId,
+    BigInteger l2ChainId,
+    int accounts,
+    boolean inProcess,
+    Map<OpFork, Long> forkOffsets) {
+
+  /** The newest OP upgrade Opal's devnet runs by default. */
+  public static final OpFork LATEST = OpFork.ISTHMUS;
+
+  public DevnetOptions {
+    forkOffsets = forkOffsets.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(forkOffsets));
+  }
+
+  /** The L2 block time in whole seconds as the rollup config states it (sub-second block times run a faster clock). */
+  public long rollupBlockTime() {
+    return Math.max(1, blockTimeMillis / 1000);
+  }
+
+  /** Chain seconds per wall-clock second. */
+  public double speed() {
+    return blockTimeMillis >= 1000 ? 1.0 : 1000.0 / blockTimeMillis;
+  }
+}
