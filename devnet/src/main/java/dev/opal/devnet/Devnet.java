@@ -57,6 +57,8 @@ public final class Devnet implements AutoCloseable {
   private ScheduledExecutorService status;
   private Thread l1Thread;
   private Thread sequencerThread;
+  private URI l1Url;
+  private URI l2Url;
 
   public Devnet(DevnetOptions options) {
     this.options = options;
@@ -101,6 +103,8 @@ public final class Devnet implements AutoCloseable {
     controller.reset();
     sequencer = new Sequencer(rollup, new InProcessL1Source(l1.chain()), controller, clock, options.speed(), this::logBlock);
 
+    l1Url = URI.create("http://" + options.host() + ":" + l1Rpc.port());
+    l2Url = URI.create("http://" + options.host() + ":" + l2Rpc.port());
     banner(out, l1Rpc.port(), l2Rpc.port(), auth.port(), jwtFile, dir, accounts, forks, now);
     l1Thread = Thread.ofPlatform().name("l1-producer").daemon().start(l1);
     sequencerThread = new Thread(null, sequencer, "sequencer", 256L * 1024 * 1024);
@@ -201,6 +205,14 @@ public final class Devnet implements AutoCloseable {
     s.append("  \"deposit_contract_address\": \"").append(r.depositContractAddress().toHex()).append("\",\n");
     s.append("  \"l1_system_config_address\": \"").append(r.l1SystemConfigAddress().toHex()).append("\"\n}\n");
     return s.toString();
+  }
+
+  public URI l1RpcUrl() {
+    return l1Url;
+  }
+
+  public URI l2RpcUrl() {
+    return l2Url;
   }
 
   /** Blocks until the process is interrupted. */

@@ -1,0 +1,104 @@
+package dev.opal.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opal.crypto.Keccak;
+import dev.opal.crypto.Secp256k1;
+import dev.opal.crypto.Signature;
+import dev.opal.rpc.client.JsonRpcClient;
+import dev.opal.tx.DynamicFeeTransaction;
+import dev.opal.types.Address;
+import dev.opal.types.Bytes;
+import dev.opal.types.Hex;
+import dev.opal.types.UInt256;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The devnet end to end over its real sockets: the sequencer builds blocks through the Engine API
+ * (HTTP + JWT), an L1 deposit shows up on L2, and a signed L2 transfer is included with OP receipt
+ * fields. Runs with 200 ms blocks so it takes seconds.
+ */
+class DevnetTest {
+  private static final Duration T = Duration.ofSeconds(10);
+  private static final List<DevAccounts.Account> DEV = DevAccounts.derive(DevAccounts.TEST_MNEMONIC, 2);
+  private static Devnet devnet;
+  private static JsonRpcClient l1;
+  private static JsonRpcClient l2;
+
+  @BeforeAll
+  static void start() throws Exception {
+    devnet = new Devnet(new DevnetOptions(200, 1, 4, "127.0.0.1", 0, 0, 0, null, BigInteger.valueOf(900), BigInteger.valueOf(901), 2, false, Map.of()));
+    ByteArrayOutputStream banner = new ByteArrayOutputStream();
+    devnet.start(new PrintStream(banner, true, StandardCharsets.UTF_8));
+    assertThat(banner.toString(StandardCharsets.UTF_8)).contains("L1 RPC:", "L2 RPC:", "Engine API:", DEV.get(0).address().toHex());
+    l1 = new JsonRpcClient(devnet.l1RpcUrl(), null);
+    l2 = new JsonRpcClient(devnet.l2RpcUrl(), null);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (devnet != null) devnet.close();
+  }
+
+  private static long quantity(JsonNode n) {
+    return Hex.decodeQuantity(n.asText()).longValueExact();
+  }
+
+  private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      if (condition.get()) return;
+      Thread.sleep(100);
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  private static String send(JsonRpcClient rpc, long chainId, Address to, UInt256 value, Bytes data, long gas) {
+    long nonce = quantity(rpc.call(T, "eth_getTransactionCount", DEV.get(0).address().toHex(), "pending"));
+    UInt256 fee = UInt256.valueOf(50_000_000_000L);
+    DynamicFeeTransaction u = new DynamicFeeTransaction(BigInteger.valueOf(chainId), nonce, UInt256.valueOf(1_000_000_000L), fee, gas, to, value,
+        data, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
+    Signature sig = Secp256k1.sign(u.signingHash(), DEV.get(0).privateKey());
+    DynamicFeeTransaction tx = new DynamicFeeTransaction(u.chainId(), nonce, u.maxPriorityFeePerGas(), fee, gas, to, value, data, List.of(),
+        sig.recoveryId(), sig.r(), sig.s());
+    return rpc.call(T, "eth_sendRawTransaction", Hex.encode(tx.encode())).asText();
+  }
+
+  @Test
+  void blocksDepositsAndTransfers() throws Exception {
+    await("L2 blocks", () -> quantity(l2.call(T, "eth_blockNumber")) >= 3);
+
+    Address depositee = Address.fromHex("0x00000000000000000000000000000000000d3b17");
+    UInt256 amount = UInt256.fromBigInteger(BigInteger.TEN.pow(18));
+    byte[] selector = java.util.Arrays.copyOf(Keccak.hash("depositTransaction(address,uint256,uint64,bool,bytes)".getBytes(StandardCharsets.US_ASCII)), 4);
+    ByteBuffer call = ByteBuffer.allocate(4 + 32 * 6).put(selector).put(UInt256.fromBytes(depositee.toArray()).toBytes32()).put(amount.toBytes32())
+        .put(UInt256.valueOf(100_000).toBytes32()).put(new byte[32]).put(UInt256.valueOf(160).toBytes32()).put(new byte[32]);
+    String l1Tx = send(l1, 900, DevnetGenesis.PORTAL, amount, Bytes.wrap(call.array()), 200_000);
+    await("the deposit on L1", () -> !l1.call(T, "eth_getTransactionReceipt", l1Tx).isNull());
+    assertThat(l1.call(T, "eth_getTransactionReceipt", l1Tx).get("status").asText()).isEqualTo("0x1");
+    await("the deposit on L2", () -> Hex.decodeQuantity(l2.call(T, "eth_getBalance", depositee.toHex(), "latest").asText()).equals(amount.toBigInteger()));
+
+    Address recipient = Address.fromHex("0x000000000000000000000000000000000000c0de");
+    String l2Tx = send(l2, 901, recipient, UInt256.valueOf(12345), Bytes.EMPTY, 21_000);
+    await("the L2 transfer", () -> !l2.call(T, "eth_getTransactionReceipt", l2Tx).isNull());
+    JsonNode receipt = l2.call(T, "eth_getTransactionReceipt", l2Tx);
+    assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+    assertThat(quantity(receipt.get("gasUsed"))).isEqualTo(21_000);
+    assertThat(receipt.has("l1Fee")).isTrue();
+    assertThat(Hex.decodeQuantity(l2.call(T, "eth_getBalance", recipient.toHex(), "latest").asText())).isEqualTo(BigInteger.valueOf(12345));
+    // every L2 block starts with the L1-info deposit
+    JsonNode block = l2.call(T, "eth_getBlockByNumber", receipt.get("blockNumber").asText(), true);
+    assertThat(block.get("transactions").get(0).get("type").asText()).isEqualTo("0x7e");
+  }
+}
