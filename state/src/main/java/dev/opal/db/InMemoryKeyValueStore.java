@@ -1,0 +1,47 @@
+package dev.opal.db;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A key-value store in memory, for tests and ephemeral chains. Batches apply under one lock. */
+public final class InMemoryKeyValueStore implements KeyValueStore {
+  private final ConcurrentHashMap<ByteBuffer, byte[]> map = new ConcurrentHashMap<>();
+
+  @Override
+  public byte[] get(byte[] key) {
+    return map.get(ByteBuffer.wrap(key));
+  }
+
+  @Override
+  public WriteBatch newBatch() {
+    List<byte[][]> ops = new ArrayList<>();
+    return new WriteBatch() {
+      @Override
+      public WriteBatch put(byte[] key, byte[] value) {
+        ops.add(new byte[][] {key.clone(), value.clone()});
+        return this;
+      }
+
+      @Override
+      public WriteBatch delete(byte[] key) {
+        ops.add(new byte[][] {key.clone(), null});
+        return this;
+      }
+
+      @Override
+      public void commit() {
+        synchronized (map) {
+          for (byte[][] op : ops) {
+            if (op[1] == null) map.remove(ByteBuffer.wrap(op[0]));
+            else map.put(ByteBuffer.wrap(op[0]), op[1]);
+          }
+        }
+      }
+    };
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,65 @@
+package dev.opal.db;
+
+import dev.opal.trie.NodeStore;
+import dev.opal.types.Hash;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Trie nodes and contract code (both content-addressed by keccak) in a key-value store under the
+ * prefix {@code 'n'}. Writes stay pending (and readable) until {@link #flushTo} adds them to the
+ * batch that also records the block, so a block's state and the block land together.
+ *
+ * <p>Nodes are never overwritten or deleted: the state of every committed block stays readable
+ * (far beyond the 128 recent blocks op-geth keeps), at the price of unbounded growth — there is no
+ * pruning yet.
+ */
+public final class KvNodeStore implements NodeStore {
+  static final byte PREFIX = 'n';
+
+  private final KeyValueStore kv;
+  private final Map<Hash, byte[]> pending = new LinkedHashMap<>();
+  private final Map<Hash, byte[]> inFlight = new LinkedHashMap<>(); // flushed into a batch not yet committed
+
+  public KvNodeStore(KeyValueStore kv) {
+    this.kv = kv;
+  }
+
+  static byte[] key(Hash hash) {
+    byte[] k = new byte[33];
+    k[0] = PREFIX;
+    System.arraycopy(hash.toArrayUnsafe(), 0, k, 1, 32);
+    return k;
+  }
+
+  @Override
+  public synchronized byte[] get(Hash hash) {
+    byte[] v = pending.get(hash);
+    if (v == null) v = inFlight.get(hash);
+    return v != null ? v : kv.get(key(hash));
+  }
+
+  @Override
+  public synchronized void put(Hash hash, byte[] encoded) {
+    pending.put(hash, encoded);
+  }
+
+  /**
+   * Adds the pending writes to {@code batch}. They stay readable from memory until
+   * {@link #committed()} says the batch is in the store.
+   */
+  public synchronized void flushTo(KeyValueStore.WriteBatch batch) {
+    for (Map.Entry<Hash, byte[]> e : pending.entrySet()) batch.put(key(e.getKey()), e.getValue());
+    inFlight.putAll(pending);
+    pending.clear();
+  }
+
+  /** The batch carrying the flushed writes has been committed. */
+  public synchronized void committed() {
+    inFlight.clear();
+  }
+
+  public synchronized int pendingCount() {
+    return pending.size();
+  }
+}
