@@ -1,6 +1,6 @@
 package dev.opal.db;
 
-import dev.opal.trie.NodeStore;
+import dev.opal.trie.CachingNodeStore;
 import dev.opal.types.Hash;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Map;
  * (far beyond the 128 recent blocks op-geth keeps), at the price of unbounded growth — there is no
  * pruning yet.
  */
-public final class KvNodeStore implements NodeStore {
+public final class KvNodeStore extends CachingNodeStore {
   static final byte PREFIX = 'n';
 
   private final KeyValueStore kv;

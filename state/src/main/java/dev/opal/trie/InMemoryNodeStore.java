@@ -4,7 +4,7 @@ import dev.opal.types.Hash;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A node store on a hash map: for tests, proofs and ephemeral chains. */
-public final class InMemoryNodeStore implements NodeStore {
+public final class InMemoryNodeStore extends CachingNodeStore {
   private final ConcurrentHashMap<Hash, byte[]> nodes = new ConcurrentHashMap<>();
 
   @Override

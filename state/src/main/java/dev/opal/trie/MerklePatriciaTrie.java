@@ -91,7 +91,10 @@ public final class MerklePatriciaTrie {
     if (n == null || n.stored) return;
     if (n instanceof Extension ext) store(ext.child);
     if (n instanceof Branch b) for (Node c : b.children) store(c);
-    if (!n.isEmbedded()) store.put(n.hash(), n.encoded());
+    if (!n.isEmbedded()) {
+      store.put(n.hash(), n.encoded());
+      if (store instanceof CachingNodeStore cache) cache.rememberNode(n.hash(), n); // the next block's trie starts from these
+    }
     n.stored = true;
   }
 
@@ -126,10 +129,14 @@ public final class MerklePatriciaTrie {
 
   private Node resolve(Node n) {
     if (!(n instanceof Ref ref)) return n;
+    CachingNodeStore cache = store instanceof CachingNodeStore c ? c : null;
+    Node loaded = cache == null ? null : cache.cachedNode(ref.hash());
+    if (loaded != null) return loaded;
     byte[] encoded = store.get(ref.hash());
     if (encoded == null) throw new MissingNodeException(ref.hash());
-    Node loaded = Node.decode(encoded);
+    loaded = Node.decode(encoded);
     loaded.stored = true;
+    if (cache != null) cache.rememberNode(ref.hash(), loaded);
     return loaded;
   }
 

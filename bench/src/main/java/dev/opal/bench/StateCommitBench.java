@@ -1,0 +1,80 @@
+package dev.opal.bench;
+
+import dev.opal.crypto.Keccak;
+import dev.opal.db.InMemoryKeyValueStore;
+import dev.opal.db.KeyValueStore;
+import dev.opal.db.KvNodeStore;
+import dev.opal.state.StateDb;
+import dev.opal.types.Address;
+import dev.opal.types.Hash;
+import dev.opal.types.UInt256;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** The commit of a block that touches 1,000 accounts of a large state: root computation plus the write batch. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgs = {"-Xmx8g"})
+public class StateCommitBench {
+  @Param({"200000"})
+  int accounts;
+
+  KeyValueStore kv;
+  KvNodeStore nodes;
+  Hash root;
+  long block;
+
+  private static Address account(int i) {
+    byte[] a = new byte[20];
+    a[16] = (byte) (i >> 24);
+    a[17] = (byte) (i >> 16);
+    a[18] = (byte) (i >> 8);
+    a[19] = (byte) i;
+    return Address.of(a);
+  }
+
+  @Setup
+  public void setup() {
+    kv = new InMemoryKeyValueStore();
+    nodes = new KvNodeStore(kv);
+    StateDb s = new StateDb(nodes, Keccak.EMPTY_TRIE_ROOT);
+    for (int i = 0; i < accounts; i++) s.setBalance(account(i), UInt256.valueOf(i + 1));
+    s.finalizeTransaction(false);
+    root = s.commit();
+    commitBatch();
+  }
+
+  private void commitBatch() {
+    KeyValueStore.WriteBatch b = kv.newBatch();
+    nodes.flushTo(b);
+    b.commit();
+    nodes.committed();
+  }
+
+  @Benchmark
+  public Hash commitBlockTouching1000Accounts() {
+    block++;
+    StateDb s = new StateDb(nodes, root);
+    for (int i = 0; i < 1000; i++) {
+      Address a = account((int) ((i * 7919L + block * 104729L) % accounts));
+      s.setBalance(a, s.getBalance(a).add(UInt256.ONE));
+    }
+    s.finalizeTransaction(true);
+    root = s.commit();
+    commitBatch();
+    return root;
+  }
+}
