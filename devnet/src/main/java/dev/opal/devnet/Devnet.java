@@ -6,7 +6,6 @@ import dev.opal.config.Genesis;
 import dev.opal.config.OpFork;
 import dev.opal.config.RollupConfig;
 import dev.opal.execution.chain.Blockchain;
-import dev.opal.execution.chain.InMemoryChainStore;
 import dev.opal.execution.engine.EngineApi;
 import dev.opal.execution.miner.PayloadBuilder;
 import dev.opal.execution.rpc.EngineRpc;
@@ -24,7 +23,6 @@ import dev.opal.rpc.jwt.Jwt;
 import dev.opal.rpc.jwt.JwtSecret;
 import dev.opal.rpc.server.JsonRpcDispatcher;
 import dev.opal.rpc.server.JsonRpcServer;
-import dev.opal.trie.InMemoryNodeStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,6 +49,7 @@ public final class Devnet implements AutoCloseable {
 
   private final DevnetOptions options;
   private final List<AutoCloseable> closeables = new java.util.ArrayList<>();
+  private final List<AutoCloseable> databases = new java.util.ArrayList<>();
   private L1DevChain l1;
   private Sequencer sequencer;
   private EngineController controller;
@@ -66,21 +65,23 @@ public final class Devnet implements AutoCloseable {
 
   /** Starts everything and prints the banner to {@code out}. */
   public void start(PrintStream out) throws IOException {
-    if (options.datadir() != null) {
-      throw new IllegalArgumentException("--datadir: persistent devnets are not available yet; run without it for an ephemeral chain");
-    }
-    Path dir = Files.createTempDirectory("opal-devnet-");
+    Path dir = options.datadir() != null ? options.datadir() : Files.createTempDirectory("opal-devnet-");
+    Files.createDirectories(dir);
     ChainClock clock = new ChainClock(options.speed());
     List<DevAccounts.Account> accounts = DevAccounts.derive(DevAccounts.TEST_MNEMONIC, Math.max(1, options.accounts()));
-    long now = clock.millis() / 1000;
+    // a persistent devnet keeps its genesis time, so that a restart rebuilds the same genesis blocks
+    long now = options.datadir() == null ? clock.millis() / 1000 : GenesisTime.loadOrCreate(dir, clock.millis() / 1000);
 
     Genesis l1Genesis = DevnetGenesis.l1(options.l1ChainId(), now, accounts);
-    l1 = new L1DevChain(l1Genesis, clock, options.l1BlockTimeSeconds(), options.finalityDepth());
+    ChainStores l1Stores = stores(dir.resolve("l1"), l1Genesis.config());
+    l1 = new L1DevChain(l1Genesis, l1Stores, clock, options.l1BlockTimeSeconds(), options.finalityDepth());
 
     ForkSchedule forks = forks(now);
     ChainConfig l2Config = new ChainConfig(options.l2ChainId(), forks, RollupConfig.Eip1559Config.OP_MAINNET);
     Genesis l2Genesis = DevnetGenesis.l2(l2Config, now, accounts);
-    Blockchain l2 = new Blockchain(l2Config, l2Genesis, new InMemoryNodeStore(), new InMemoryChainStore());
+    ChainStores l2Stores = stores(dir.resolve("l2"), l2Config);
+    Blockchain l2 = new Blockchain(l2Config, l2Genesis, l2Stores.nodes(), l2Stores.chain());
+    if (options.datadir() != null) LOG.info("Chains in {}: L1 at block {}, L2 at block {}", dir, l1.chain().head().number(), l2.head().number());
     TxPool l2Pool = new TxPool(10_000);
     EngineApi engineApi = new EngineApi(l2, new PayloadBuilder(l2, l2Pool));
     RollupConfig rollup = DevnetGenesis.rollup(l1.chain().genesis().hash(), l2.genesis().hash(), now, options.rollupBlockTime(),
@@ -130,6 +131,13 @@ public final class Devnet implements AutoCloseable {
       times.put(f, latest);
     }
     return ForkSchedule.optimism(times);
+  }
+
+  private ChainStores stores(Path dir, ChainConfig config) {
+    if (options.datadir() == null) return ChainStores.inMemory();
+    ChainStores s = ChainStores.rocksDb(dir, config);
+    databases.add(s);
+    return s;
   }
 
   private JsonRpcServer server(String name, java.util.function.Consumer<JsonRpcDispatcher> methods, Jwt jwt, int port) {
@@ -221,17 +229,34 @@ public final class Devnet implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (sequencer != null) sequencer.stop();
     if (l1 != null) l1.stop();
     if (status != null) status.shutdownNow();
-    for (AutoCloseable c : closeables) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.debug("close: {}", e.toString());
-      }
-    }
+    join(sequencerThread);
+    join(l1Thread);
+    for (AutoCloseable c : closeables) closeQuietly(c);
+    // the databases last: nothing writes any more
+    for (AutoCloseable c : databases) closeQuietly(c);
+    closeables.clear();
+    databases.clear();
     LOG.info("Devnet stopped");
+  }
+
+  private static void join(Thread t) {
+    if (t == null) return;
+    try {
+      t.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.debug("close: {}", e.toString());
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.opal.devnet;
 import dev.opal.config.Genesis;
 import dev.opal.crypto.Keccak;
 import dev.opal.execution.chain.Blockchain;
-import dev.opal.execution.chain.InMemoryChainStore;
 import dev.opal.execution.chain.StoredBlock;
 import dev.opal.execution.engine.EngineApi;
 import dev.opal.execution.miner.PayloadBuilder;
@@ -13,7 +12,6 @@ import dev.opal.rpc.engine.ForkchoiceUpdatedResult;
 import dev.opal.rpc.engine.PayloadAttributes;
 import dev.opal.rpc.engine.PayloadEnvelope;
 import dev.opal.rpc.engine.PayloadStatus;
-import dev.opal.trie.InMemoryNodeStore;
 import dev.opal.types.Address;
 import dev.opal.types.Hash;
 import java.nio.ByteBuffer;
@@ -37,8 +35,8 @@ final class L1DevChain implements Runnable {
   private final int finalityDepth;
   private volatile boolean running = true;
 
-  L1DevChain(Genesis genesis, ChainClock clock, long blockTimeSeconds, int finalityDepth) {
-    this.chain = new Blockchain(genesis.config(), genesis, new InMemoryNodeStore(), new InMemoryChainStore());
+  L1DevChain(Genesis genesis, ChainStores stores, ChainClock clock, long blockTimeSeconds, int finalityDepth) {
+    this.chain = new Blockchain(genesis.config(), genesis, stores.nodes(), stores.chain());
     this.engine = new EngineApi(chain, new PayloadBuilder(chain, pool));
     this.clock = clock;
     this.blockTimeSeconds = blockTimeSeconds;

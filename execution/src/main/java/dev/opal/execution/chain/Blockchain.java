@@ -30,7 +30,6 @@ public final class Blockchain {
   private final NodeStore nodes;
   private final ChainStore store;
   private final BlockProcessor processor;
-  private final java.util.Map<Hash, Hash> txBlock = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Blockchain(ChainConfig chain, Genesis genesis, NodeStore nodes, ChainStore store) {
     this.chain = chain;
@@ -41,8 +40,9 @@ public final class Blockchain {
       Block g = GenesisBlock.build(genesis, nodes);
       StoredBlock stored = new StoredBlock(g, new BlockExecution(List.of(), List.of(), 0, 0, g.header().logsBloom()));
       store.putBlock(stored);
-      store.setCanonical(g.header().number(), stored.hash());
-      for (ChainStore.Marker m : ChainStore.Marker.values()) store.setMarker(m, stored.hash());
+      store.updateCanonical(g.header().number(), List.of(stored), stored.hash());
+      store.setMarker(ChainStore.Marker.SAFE, stored.hash());
+      store.setMarker(ChainStore.Marker.FINALIZED, stored.hash());
       LOG.info("Initialised chain {} at genesis block {} ({})", chain.chainId(), g.header().number(), stored.hash());
     }
   }
@@ -155,14 +155,13 @@ public final class Blockchain {
     StoredBlock newHead = store.block(hash);
     if (newHead == null) throw new IllegalArgumentException("unknown block " + hash);
     StoredBlock oldHead = head();
-    store.truncateCanonicalAbove(newHead.number());
+    java.util.ArrayDeque<StoredBlock> branch = new java.util.ArrayDeque<>();
     StoredBlock b = newHead;
     while (b != null && !b.hash().equals(store.canonicalHash(b.number()))) {
-      store.setCanonical(b.number(), b.hash());
-      for (var tx : b.block().transactions()) txBlock.put(tx.hash(), b.hash());
+      branch.addFirst(b);
       b = store.block(b.block().header().parentHash());
     }
-    store.setMarker(ChainStore.Marker.HEAD, hash);
+    store.updateCanonical(newHead.number(), List.copyOf(branch), hash);
     if (oldHead != null && !newHead.block().header().parentHash().equals(oldHead.hash()) && !newHead.hash().equals(oldHead.hash())) {
       LOG.info("Head moved from block {} ({}) to block {} ({})", oldHead.number(), oldHead.hash(), newHead.number(), newHead.hash());
     }
@@ -170,7 +169,7 @@ public final class Blockchain {
 
   /** The canonical block holding a transaction, or null. */
   public StoredBlock blockOfTransaction(Hash txHash) {
-    Hash h = txBlock.get(txHash);
+    Hash h = store.transactionBlock(txHash);
     return h != null && isCanonical(h) ? store.block(h) : null;
   }
 

@@ -15,11 +15,14 @@ public interface ChainStore {
   /** The canonical block hash at a height, or null above the head. */
   Hash canonicalHash(long number);
 
-  /** Makes {@code hash} canonical at {@code number}. */
-  void setCanonical(long number, Hash hash);
+  /**
+   * Moves the head in one step: drops canonical entries above {@code keepUpTo}, makes
+   * {@code newlyCanonical} canonical (indexing their transactions) and sets the head marker.
+   */
+  void updateCanonical(long keepUpTo, java.util.List<StoredBlock> newlyCanonical, Hash head);
 
-  /** Removes canonical entries above {@code number} (after a reorg to a shorter chain). */
-  void truncateCanonicalAbove(long number);
+  /** The block that holds a transaction on the canonical chain as last indexed, or null. */
+  Hash transactionBlock(Hash txHash);
 
   enum Marker { HEAD, SAFE, FINALIZED }
 

@@ -27,14 +27,21 @@ public final class InMemoryChainStore implements ChainStore {
     return canonical.get(number);
   }
 
+  private final Map<Hash, Hash> txBlock = new ConcurrentHashMap<>();
+
   @Override
-  public void setCanonical(long number, Hash hash) {
-    canonical.put(number, hash);
+  public synchronized void updateCanonical(long keepUpTo, java.util.List<StoredBlock> newlyCanonical, Hash head) {
+    canonical.tailMap(keepUpTo, false).clear();
+    for (StoredBlock b : newlyCanonical) {
+      canonical.put(b.number(), b.hash());
+      for (var tx : b.block().transactions()) txBlock.put(tx.hash(), b.hash());
+    }
+    markers.put(Marker.HEAD, head);
   }
 
   @Override
-  public void truncateCanonicalAbove(long number) {
-    canonical.tailMap(number, false).clear();
+  public Hash transactionBlock(Hash txHash) {
+    return txBlock.get(txHash);
   }
 
   @Override
