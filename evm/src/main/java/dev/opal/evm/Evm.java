@@ -71,6 +71,11 @@ public final class Evm {
     substate.warmAddress(a);
   }
 
+  /** Adds to the transaction's refund counter (EIP-7702 authorizations of existing accounts). */
+  public void addRefund(long gas) {
+    substate.addRefund(gas);
+  }
+
   public void warmSlot(Address a, UInt256 key) {
     substate.warmSlot(a, key);
   }
@@ -103,9 +108,17 @@ public final class Evm {
     if (precompile != null) {
       result = runPrecompile(precompile, input, gas);
     } else {
-      Bytes code = state.getCode(codeAddress);
+      Address codeSource = codeAddress;
+      Bytes code = state.getCode(codeSource);
+      if (rules.isAtLeast(EthereumFork.PRAGUE)) {
+        Address delegate = Delegation.target(code);
+        if (delegate != null) { // EIP-7702: run the delegate's code (a delegation to a precompile runs nothing)
+          codeSource = delegate;
+          code = precompiles.containsKey(delegate) ? Bytes.EMPTY : state.getCode(delegate);
+        }
+      }
       if (code.isEmpty()) return new CallResult(true, gas, CallResult.NO_OUTPUT, null, null);
-      Code analysed = CODE_CACHE.get(state.getCodeHash(codeAddress), code);
+      Code analysed = CODE_CACHE.get(state.getCodeHash(codeSource), code);
       result = new Frame(this, analysed, recipient, caller, value, input, gas, isStatic, depth).run();
     }
     if (!result.success()) {

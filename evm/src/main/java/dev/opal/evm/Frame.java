@@ -527,6 +527,10 @@ final class Frame {
     long inOff = memory(inOffW, inLenW);
     long outOff = memory(outOffW, outLenW);
     long cost = accessCost(target);
+    if (evm.rules.isAtLeast(EthereumFork.PRAGUE)) {
+      Address delegate = Delegation.target(evm.state.getCode(target));
+      if (delegate != null) cost += accessCost(delegate); // EIP-7702: loading the delegate's code is an account access
+    }
     if (!callValue.isZero()) {
       cost += Gas.CALL_VALUE;
       if (kind == Evm.CallKind.CALL && evm.state.isEmpty(target)) cost += Gas.NEW_ACCOUNT;

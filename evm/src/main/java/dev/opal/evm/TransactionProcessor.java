@@ -17,12 +17,15 @@ import dev.opal.crypto.Keccak;
 import dev.opal.optimism.L1Cost;
 import dev.opal.state.WorldState;
 import dev.opal.tx.AccessListEntry;
+import dev.opal.tx.Authorization;
 import dev.opal.tx.BlobTransaction;
 import dev.opal.tx.ContractAddress;
 import dev.opal.tx.DepositTransaction;
 import dev.opal.tx.IntrinsicGas;
+import dev.opal.tx.SetCodeTransaction;
 import dev.opal.tx.SignedTransaction;
 import dev.opal.types.Address;
+import dev.opal.types.Bytes;
 import dev.opal.types.Hash;
 import dev.opal.types.UInt256;
 import java.math.BigInteger;
@@ -69,6 +72,7 @@ public final class TransactionProcessor {
 
     Evm evm = new Evm(state, block, new TxContext(sender, effectiveGasPrice, blobHashes), tracer);
     warmUp(evm, tx.to(), sender, tx.accessList());
+    if (tx instanceof SetCodeTransaction setCode) applyAuthorizations(evm, setCode);
     long intrinsic = IntrinsicGas.of(tx, fork);
     long gas = gasLimit - intrinsic;
     byte[] data = tx.data().toArrayUnsafe();
@@ -180,6 +184,34 @@ public final class TransactionProcessor {
         receiptNonce, null);
   }
 
+  /**
+   * EIP-7702: each valid authorization sets its authority's code to a delegation designator (or
+   * clears it for the zero address) and bumps its nonce; invalid tuples are skipped. Authorities
+   * that already existed refund the difference between the new-account and base costs.
+   */
+  private void applyAuthorizations(Evm evm, SetCodeTransaction tx) {
+    BigInteger chainId = block.chainId().toBigInteger();
+    for (Authorization auth : tx.authorizationList()) {
+      if (auth.chainId().signum() != 0 && !auth.chainId().equals(chainId)) continue;
+      if (auth.nonce().equals(MAX_NONCE)) continue; // EIP-2681: the nonce could not be bumped
+      Address authority = auth.authority().orElse(null);
+      if (authority == null) continue;
+      evm.warmAddress(authority);
+      Bytes code = state.getCode(authority);
+      if (!code.isEmpty() && Delegation.target(code) == null) continue;
+      if (BigInteger.valueOf(state.getNonce(authority)).compareTo(auth.nonce()) != 0) continue;
+      if (state.exists(authority)) {
+        evm.addRefund(IntrinsicGas.PER_EMPTY_ACCOUNT_AUTHORIZATION - PER_AUTH_BASE_COST);
+      }
+      state.setCode(authority, auth.address().equals(Address.ZERO) ? Bytes.EMPTY : Delegation.designator(auth.address()));
+      state.setNonce(authority, state.getNonce(authority) + 1);
+    }
+  }
+
+  /** EIP-7702 PER_AUTH_BASE_COST. */
+  private static final long PER_AUTH_BASE_COST = 12_500;
+  private static final BigInteger MAX_NONCE = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
   /** The stateful validity rules; returns the effective gas price. */
   private UInt256 checkAndPrice(SignedTransaction tx, Address sender, long blockGasLeft, EthereumFork fork, BigInteger extraFees) {
     long stateNonce = state.getNonce(sender);
@@ -187,7 +219,11 @@ public final class TransactionProcessor {
     if (Long.compareUnsigned(tx.nonce(), stateNonce) > 0) reject(NONCE_TOO_HIGH, "nonce too high: tx " + tx.nonce() + ", state " + stateNonce);
     if (stateNonce == -1L) reject(NONCE_MAX, "nonce has max value");
     Hash codeHash = state.getCodeHash(sender);
-    if (!codeHash.isZero() && !codeHash.equals(Keccak.EMPTY)) reject(SENDER_NOT_EOA, "sender " + sender.toHex() + " is not an EOA"); // EIP-3607
+    // EIP-3607: only EOAs send transactions; from Prague an EOA may carry an EIP-7702 delegation
+    if (!codeHash.isZero() && !codeHash.equals(Keccak.EMPTY)
+        && !(fork.isAtLeast(EthereumFork.PRAGUE) && Delegation.target(state.getCode(sender)) != null)) {
+      reject(SENDER_NOT_EOA, "sender " + sender.toHex() + " is not an EOA");
+    }
     if (Long.compareUnsigned(tx.gasLimit(), blockGasLeft) > 0) {
       reject(GAS_LIMIT_EXCEEDS_BLOCK, "gas limit " + Long.toUnsignedString(tx.gasLimit()) + " exceeds the block's remaining " + blockGasLeft);
     }
