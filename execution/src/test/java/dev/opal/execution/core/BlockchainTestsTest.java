@@ -41,4 +41,25 @@ class BlockchainTestsTest {
     assertThat(passed).isGreaterThan(500);
     assertThat(failures).isEmpty();
   }
+
+  /** The same fixtures through the Engine API over HTTP with JWT (what {@code opal blocktest} runs). */
+  @Test
+  void blockchainTestsThroughTheEngineApi() throws IOException {
+    Path dir = SharedVectors.ethereumTests("BlockchainTests");
+    dev.opal.execution.conformance.EngineBlockTestRunner runner = new dev.opal.execution.conformance.EngineBlockTestRunner();
+    int passed = 0;
+    List<String> failures = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        for (BlockchainTestRunner.Result r : runner.runFile(file)) {
+          if (r.status() == BlockchainTestRunner.Status.PASSED) passed++;
+          else if (r.status() == BlockchainTestRunner.Status.FAILED) failures.add(dir.relativize(file) + ":" + r.name() + ": " + r.detail());
+        }
+      }
+    }
+    System.out.println("BlockchainTests via Engine API: " + passed + " passed, " + failures.size() + " failed");
+    failures.forEach(f -> System.out.println("  FAIL " + f));
+    assertThat(passed).isGreaterThan(500);
+    assertThat(failures).isEmpty();
+  }
 }
