@@ -87,6 +87,7 @@ public final class Devnet implements AutoCloseable {
     RollupConfig rollup = DevnetGenesis.rollup(l1.chain().genesis().hash(), l2.genesis().hash(), now, options.rollupBlockTime(),
         options.l1ChainId(), options.l2ChainId(), forks, accounts.size() > 1 ? accounts.get(1).address() : accounts.get(0).address());
     Files.writeString(dir.resolve("rollup.json"), rollupJson(rollup));
+    Files.writeString(dir.resolve("genesis-l2.json"), dev.opal.config.GenesisJson.write(l2Genesis));
 
     JsonRpcServer l1Rpc = server("L1 RPC", d -> new EthRpc(l1.chain(), l1.pool(), "Opal/devnet-l1", true).register(d), null,
         options.l1HttpPort());
@@ -172,7 +173,7 @@ public final class Devnet implements AutoCloseable {
     out.printf("  L2 RPC:      http://%s:%d  (chain id %s, a block every %s)%n", h, l2Port, options.l2ChainId(), blockTimeText());
     out.printf("  Engine API:  http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
     out.printf("  Rollup node: sequencer driving the engine %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT");
-    out.printf("  Rollup config: %s%n", dir.resolve("rollup.json"));
+    out.printf("  Rollup config: %s (L2 genesis: %s)%n", dir.resolve("rollup.json"), dir.resolve("genesis-l2.json"));
     out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
         DevnetGenesis.SYSTEM_CONFIG.toHex(), DevnetGenesis.BATCH_INBOX.toHex());
     StringBuilder f = new StringBuilder();
