@@ -97,6 +97,14 @@ class DevnetTest {
     assertThat(quantity(receipt.get("gasUsed"))).isEqualTo(21_000);
     assertThat(receipt.has("l1Fee")).isTrue();
     assertThat(Hex.decodeQuantity(l2.call(T, "eth_getBalance", recipient.toHex(), "latest").asText())).isEqualTo(BigInteger.valueOf(12345));
+    // eth_getProof: the account proof verifies against the block's state root (EIP-1186)
+    JsonNode proof = l2.call(T, "eth_getProof", recipient.toHex(), l2.json().createArrayNode(), receipt.get("blockNumber").asText());
+    java.util.List<byte[]> nodes = new java.util.ArrayList<>();
+    proof.get("accountProof").forEach(n -> nodes.add(Hex.decode(n.asText())));
+    JsonNode header = l2.call(T, "eth_getBlockByNumber", receipt.get("blockNumber").asText(), false);
+    byte[] account = dev.opal.trie.Proofs.verify(dev.opal.types.Hash.fromHex(header.get("stateRoot").asText()),
+        Keccak.hash(recipient.toArray()), nodes);
+    assertThat(dev.opal.state.Account.decode(account).balance()).isEqualTo(UInt256.valueOf(12345));
     // every L2 block starts with the L1-info deposit
     JsonNode block = l2.call(T, "eth_getBlockByNumber", receipt.get("blockNumber").asText(), true);
     assertThat(block.get("transactions").get(0).get("type").asText()).isEqualTo("0x7e");

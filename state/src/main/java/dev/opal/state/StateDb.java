@@ -353,6 +353,27 @@ public final class StateDb implements WorldState {
     return accountTrie.commit();
   }
 
+  /** An {@code eth_getProof} answer: the account, its proof and one proof per storage key. */
+  public record AccountProof(Account account, List<byte[]> accountProof, List<StorageProof> storageProofs) {}
+
+  public record StorageProof(UInt256 key, UInt256 value, List<byte[]> proof) {}
+
+  /** Merkle proofs of an account and some of its storage slots against the current root (EIP-1186). */
+  public AccountProof proof(Address address, List<UInt256> keys) {
+    rootHash();
+    byte[] raw = accountTrie.get(address.toArrayUnsafe());
+    Account account = raw == null ? Account.EMPTY : Account.decode(raw);
+    List<byte[]> accountProof = accountTrie.proof(address.toArrayUnsafe());
+    SecureTrie storage = new SecureTrie(store, account.storageRoot());
+    List<StorageProof> storageProofs = new ArrayList<>();
+    for (UInt256 key : keys) {
+      byte[] v = storage.get(key.toBytes32());
+      UInt256 value = v == null ? UInt256.ZERO : UInt256.fromBytes(Rlp.reader(v).readUIntBytes());
+      storageProofs.add(new StorageProof(key, value, storage.proof(key.toBytes32())));
+    }
+    return new AccountProof(account, accountProof, storageProofs);
+  }
+
   /** The storage root of an account as of the last {@link #rootHash()} (Isthmus withdrawalsRoot uses it). */
   public Hash storageRoot(Address address) {
     rootHash();

@@ -115,6 +115,7 @@ public final class EthRpc {
       }
     });
     d.register("eth_feeHistory", p -> feeHistory(p));
+    d.register("eth_getProof", p -> withState(p.get(2), s -> proof(s, address(p.get(0)), p.get(1))));
     d.register("eth_getLogs", p -> logs(p.get(0)));
   }
 
@@ -223,6 +224,30 @@ public final class EthRpc {
       case "earliest" -> chain.genesis();
       default -> chain.canonicalBlock(JsonIn.decodeText(tag, "block number", JsonIn::uint64));
     };
+  }
+
+  /** EIP-1186 eth_getProof. */
+  private static JsonNode proof(StateDb state, Address address, JsonNode keysParam) {
+    List<UInt256> keys = new ArrayList<>();
+    if (keysParam != null && keysParam.isArray()) keysParam.forEach(k -> keys.add(UInt256.fromBigInteger(Hex.decodeQuantity(stripZeros(k.asText())))));
+    StateDb.AccountProof p = state.proof(address, keys);
+    ObjectNode o = EthJson.NODES.objectNode();
+    o.put("address", address.toHex());
+    o.put("balance", EthJson.q(p.account().balance()));
+    o.put("codeHash", p.account().codeHash().toHex());
+    o.put("nonce", EthJson.q(p.account().nonce()));
+    o.put("storageHash", p.account().storageRoot().toHex());
+    ArrayNode ap = o.putArray("accountProof");
+    p.accountProof().forEach(n -> ap.add(Bytes.wrap(n).toHex()));
+    ArrayNode sp = o.putArray("storageProof");
+    for (StateDb.StorageProof s : p.storageProofs()) {
+      ObjectNode e = sp.addObject();
+      e.put("key", Bytes.wrap(s.key().toBytes32()).toHex());
+      e.put("value", EthJson.q(s.value()));
+      ArrayNode pr = e.putArray("proof");
+      s.proof().forEach(n -> pr.add(Bytes.wrap(n).toHex()));
+    }
+    return o;
   }
 
   private JsonNode feeHistory(JsonNode p) {
