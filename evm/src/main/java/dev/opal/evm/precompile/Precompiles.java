@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The precompiled contracts active under a fork's rules (Yellow Paper appendix E with EIPs 196,
- * 197, 198, 152, 1108, 2565, 4844; OP's RIP-7212 P256VERIFY from Fjord and the Granite/Jovian
- * input caps on the BN254 pairing).
+ * 197, 198, 152, 1108, 2565, 4844, 2537; OP's RIP-7212 P256VERIFY from Fjord and the input caps
+ * of Granite, Isthmus and Jovian).
  */
 public final class Precompiles {
   /** OP Granite's cap on BN254 pairing input (OP specs granite/exec-engine.md); Jovian lowers it. */
@@ -36,6 +36,17 @@ public final class Precompiles {
     }
     if (rules.isAtLeast(EthereumFork.ISTANBUL)) m.put(at(9), new Blake2F());
     if (rules.isAtLeast(EthereumFork.CANCUN)) m.put(at(10), new PointEvaluation());
+    if (rules.isAtLeast(EthereumFork.PRAGUE)) {
+      // EIP-2537 with OP's input caps (Isthmus; Jovian lowers them). The map-to-curve precompiles
+      // 0x10 and 0x11 are not implemented yet.
+      boolean jovian = rules.isAtLeast(OpFork.JOVIAN);
+      boolean op = rules.isOptimism();
+      m.put(at(0x0b), new Bls12381.G1Add());
+      m.put(at(0x0c), new Bls12381.G1Msm(!op ? 0 : jovian ? 288_960 : 513_760));
+      m.put(at(0x0d), new Bls12381.G2Add());
+      m.put(at(0x0e), new Bls12381.G2Msm(!op ? 0 : jovian ? 278_784 : 488_448));
+      m.put(at(0x0f), new Bls12381.Pairing(!op ? 0 : jovian ? 156_672 : 235_008));
+    }
     if (rules.isAtLeast(OpFork.FJORD)) m.put(P256VERIFY, new P256Verify());
     return Collections.unmodifiableMap(m);
   }
