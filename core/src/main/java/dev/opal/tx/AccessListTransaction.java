@@ -11,7 +11,7 @@ import java.util.List;
 public record AccessListTransaction(
     BigInteger chainId, long nonce, UInt256 gasPrice, long gasLimit, Address to, UInt256 value, Bytes data,
     List<AccessListEntry> accessList, int recoveryId, BigInteger r, BigInteger s)
-    implements SignedTransaction {
+    implements TypedTransaction {
 
   public AccessListTransaction {
     accessList = List.copyOf(accessList);
@@ -32,18 +32,9 @@ public record AccessListTransaction(
     return gasPrice;
   }
 
-  private byte[][] fields() {
+  @Override
+  public byte[][] payloadFields() {
     return new byte[][] {Rlp.uint(chainId), Rlp.uint(nonce), TxFields.uint(gasPrice), Rlp.uint(gasLimit), TxFields.to(to),
         TxFields.uint(value), TxFields.data(data), TxFields.accessList(accessList)};
-  }
-
-  @Override
-  public byte[] signingPayload() {
-    return TxFields.typed(type(), Rlp.list(fields()));
-  }
-
-  @Override
-  public byte[] encode() {
-    return TxFields.typed(type(), TxFields.withSignature(fields(), recoveryId, r, s));
   }
 }

@@ -20,7 +20,7 @@ public record BlobTransaction(
     BigInteger chainId, long nonce, UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas, long gasLimit, Address to,
     UInt256 value, Bytes data, List<AccessListEntry> accessList, UInt256 maxFeePerBlobGas, List<Hash> blobVersionedHashes,
     int recoveryId, BigInteger r, BigInteger s)
-    implements SignedTransaction {
+    implements TypedTransaction {
 
   public BlobTransaction {
     Objects.requireNonNull(to, "a blob transaction cannot create a contract");
@@ -33,21 +33,12 @@ public record BlobTransaction(
     return BLOB;
   }
 
-  private byte[][] fields() {
+  @Override
+  public byte[][] payloadFields() {
     List<byte[]> hashes = new ArrayList<>();
     for (Hash h : blobVersionedHashes) hashes.add(Rlp.hash(h));
     return new byte[][] {Rlp.uint(chainId), Rlp.uint(nonce), TxFields.uint(maxPriorityFeePerGas), TxFields.uint(maxFeePerGas),
         Rlp.uint(gasLimit), TxFields.to(to), TxFields.uint(value), TxFields.data(data), TxFields.accessList(accessList),
         TxFields.uint(maxFeePerBlobGas), Rlp.list(hashes)};
-  }
-
-  @Override
-  public byte[] signingPayload() {
-    return TxFields.typed(type(), Rlp.list(fields()));
-  }
-
-  @Override
-  public byte[] encode() {
-    return TxFields.typed(type(), TxFields.withSignature(fields(), recoveryId, r, s));
   }
 }

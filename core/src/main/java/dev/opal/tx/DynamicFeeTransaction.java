@@ -11,7 +11,7 @@ import java.util.List;
 public record DynamicFeeTransaction(
     BigInteger chainId, long nonce, UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas, long gasLimit, Address to,
     UInt256 value, Bytes data, List<AccessListEntry> accessList, int recoveryId, BigInteger r, BigInteger s)
-    implements SignedTransaction {
+    implements TypedTransaction {
 
   public DynamicFeeTransaction {
     accessList = List.copyOf(accessList);
@@ -22,18 +22,9 @@ public record DynamicFeeTransaction(
     return DYNAMIC_FEE;
   }
 
-  private byte[][] fields() {
+  @Override
+  public byte[][] payloadFields() {
     return new byte[][] {Rlp.uint(chainId), Rlp.uint(nonce), TxFields.uint(maxPriorityFeePerGas), TxFields.uint(maxFeePerGas),
         Rlp.uint(gasLimit), TxFields.to(to), TxFields.uint(value), TxFields.data(data), TxFields.accessList(accessList)};
-  }
-
-  @Override
-  public byte[] signingPayload() {
-    return TxFields.typed(type(), Rlp.list(fields()));
-  }
-
-  @Override
-  public byte[] encode() {
-    return TxFields.typed(type(), TxFields.withSignature(fields(), recoveryId, r, s));
   }
 }

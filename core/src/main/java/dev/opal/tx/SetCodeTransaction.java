@@ -17,7 +17,7 @@ public record SetCodeTransaction(
     BigInteger chainId, long nonce, UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas, long gasLimit, Address to,
     UInt256 value, Bytes data, List<AccessListEntry> accessList, List<Authorization> authorizationList,
     int recoveryId, BigInteger r, BigInteger s)
-    implements SignedTransaction {
+    implements TypedTransaction {
 
   public SetCodeTransaction {
     Objects.requireNonNull(to, "a set-code transaction cannot create a contract");
@@ -30,21 +30,12 @@ public record SetCodeTransaction(
     return SET_CODE;
   }
 
-  private byte[][] fields() {
+  @Override
+  public byte[][] payloadFields() {
     List<byte[]> auths = new ArrayList<>();
     for (Authorization a : authorizationList) auths.add(a.encode());
     return new byte[][] {Rlp.uint(chainId), Rlp.uint(nonce), TxFields.uint(maxPriorityFeePerGas), TxFields.uint(maxFeePerGas),
         Rlp.uint(gasLimit), TxFields.to(to), TxFields.uint(value), TxFields.data(data), TxFields.accessList(accessList),
         Rlp.list(auths)};
-  }
-
-  @Override
-  public byte[] signingPayload() {
-    return TxFields.typed(type(), Rlp.list(fields()));
-  }
-
-  @Override
-  public byte[] encode() {
-    return TxFields.typed(type(), TxFields.withSignature(fields(), recoveryId, r, s));
   }
 }

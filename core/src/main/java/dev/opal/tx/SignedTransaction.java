@@ -7,7 +7,7 @@ import java.math.BigInteger;
 
 /** The ECDSA-signed transaction types; the sender is recovered from the signature. */
 public sealed interface SignedTransaction extends Transaction
-    permits LegacyTransaction, AccessListTransaction, DynamicFeeTransaction, BlobTransaction, SetCodeTransaction {
+    permits LegacyTransaction, TypedTransaction {
 
   long nonce();
 

@@ -71,82 +71,67 @@ public final class TransactionDecoder {
     return new LegacyTransaction(nonce, gasPrice, gas, to, value, data, v, sigR, sigS);
   }
 
-  private static AccessListTransaction accessList(RlpReader outer) {
-    RlpReader r = outer.enterList();
+  /** The fields every typed signed transaction starts with (EIP-2930 prices gas with one field, EIP-1559 and later with two). */
+  private record Head(BigInteger chainId, long nonce, UInt256 tip, UInt256 cap, long gas, Address to, UInt256 value, Bytes data,
+      List<AccessListEntry> accessList) {}
+
+  private static Head head(RlpReader r, boolean twoFees, boolean creationAllowed) {
     BigInteger chainId = TxFields.readScalar(r, "chain id");
     long nonce = TxFields.readUint64(r, "nonce");
-    UInt256 gasPrice = TxFields.readUint256(r, "gas price");
+    UInt256 tip = TxFields.readUint256(r, twoFees ? "max priority fee per gas" : "gas price");
+    UInt256 cap = twoFees ? TxFields.readUint256(r, "max fee per gas") : tip;
     long gas = TxFields.readUint64(r, "gas limit");
-    Address to = TxFields.readTo(r, true);
+    Address to = TxFields.readTo(r, creationAllowed);
     UInt256 value = TxFields.readUint256(r, "value");
     Bytes data = r.readBytesValue();
-    List<AccessListEntry> accessList = TxFields.readAccessList(r);
-    int y = TxFields.readYParity(r);
-    BigInteger sigR = TxFields.readScalar(r, "r");
-    BigInteger sigS = TxFields.readScalar(r, "s");
+    return new Head(chainId, nonce, tip, cap, gas, to, value, data, TxFields.readAccessList(r));
+  }
+
+  /** The trailing signature: y parity, r, s; nothing may follow it. */
+  private record Sig(int y, BigInteger r, BigInteger s) {}
+
+  private static Sig signature(RlpReader r) {
+    Sig sig = new Sig(TxFields.readYParity(r), TxFields.readScalar(r, "r"), TxFields.readScalar(r, "s"));
     r.ensureDone();
-    return new AccessListTransaction(chainId, nonce, gasPrice, gas, to, value, data, accessList, y, sigR, sigS);
+    return sig;
+  }
+
+  private static AccessListTransaction accessList(RlpReader outer) {
+    RlpReader r = outer.enterList();
+    Head h = head(r, false, true);
+    Sig sig = signature(r);
+    return new AccessListTransaction(h.chainId(), h.nonce(), h.cap(), h.gas(), h.to(), h.value(), h.data(), h.accessList(), sig.y(), sig.r(), sig.s());
   }
 
   private static DynamicFeeTransaction dynamicFee(RlpReader outer) {
     RlpReader r = outer.enterList();
-    BigInteger chainId = TxFields.readScalar(r, "chain id");
-    long nonce = TxFields.readUint64(r, "nonce");
-    UInt256 tip = TxFields.readUint256(r, "max priority fee per gas");
-    UInt256 cap = TxFields.readUint256(r, "max fee per gas");
-    long gas = TxFields.readUint64(r, "gas limit");
-    Address to = TxFields.readTo(r, true);
-    UInt256 value = TxFields.readUint256(r, "value");
-    Bytes data = r.readBytesValue();
-    List<AccessListEntry> accessList = TxFields.readAccessList(r);
-    int y = TxFields.readYParity(r);
-    BigInteger sigR = TxFields.readScalar(r, "r");
-    BigInteger sigS = TxFields.readScalar(r, "s");
-    r.ensureDone();
-    return new DynamicFeeTransaction(chainId, nonce, tip, cap, gas, to, value, data, accessList, y, sigR, sigS);
+    Head h = head(r, true, true);
+    Sig sig = signature(r);
+    return new DynamicFeeTransaction(h.chainId(), h.nonce(), h.tip(), h.cap(), h.gas(), h.to(), h.value(), h.data(), h.accessList(), sig.y(),
+        sig.r(), sig.s());
   }
 
   private static BlobTransaction blob(RlpReader outer) {
     RlpReader r = outer.enterList();
-    BigInteger chainId = TxFields.readScalar(r, "chain id");
-    long nonce = TxFields.readUint64(r, "nonce");
-    UInt256 tip = TxFields.readUint256(r, "max priority fee per gas");
-    UInt256 cap = TxFields.readUint256(r, "max fee per gas");
-    long gas = TxFields.readUint64(r, "gas limit");
-    Address to = TxFields.readTo(r, false);
-    UInt256 value = TxFields.readUint256(r, "value");
-    Bytes data = r.readBytesValue();
-    List<AccessListEntry> accessList = TxFields.readAccessList(r);
+    Head h = head(r, true, false);
     UInt256 blobFeeCap = TxFields.readUint256(r, "max fee per blob gas");
     RlpReader hashesReader = r.enterList();
     List<Hash> hashes = new ArrayList<>();
     while (hashesReader.hasNext()) hashes.add(hashesReader.readHash());
-    int y = TxFields.readYParity(r);
-    BigInteger sigR = TxFields.readScalar(r, "r");
-    BigInteger sigS = TxFields.readScalar(r, "s");
-    r.ensureDone();
-    return new BlobTransaction(chainId, nonce, tip, cap, gas, to, value, data, accessList, blobFeeCap, hashes, y, sigR, sigS);
+    Sig sig = signature(r);
+    return new BlobTransaction(h.chainId(), h.nonce(), h.tip(), h.cap(), h.gas(), h.to(), h.value(), h.data(), h.accessList(), blobFeeCap, hashes,
+        sig.y(), sig.r(), sig.s());
   }
 
   private static SetCodeTransaction setCode(RlpReader outer) {
     RlpReader r = outer.enterList();
-    BigInteger chainId = TxFields.readScalar(r, "chain id");
-    long nonce = TxFields.readUint64(r, "nonce");
-    UInt256 tip = TxFields.readUint256(r, "max priority fee per gas");
-    UInt256 cap = TxFields.readUint256(r, "max fee per gas");
-    long gas = TxFields.readUint64(r, "gas limit");
-    Address to = TxFields.readTo(r, false);
-    UInt256 value = TxFields.readUint256(r, "value");
-    Bytes data = r.readBytesValue();
-    List<AccessListEntry> accessList = TxFields.readAccessList(r);
+    Head h = head(r, true, false);
     RlpReader authReader = r.enterList();
     List<Authorization> auths = new ArrayList<>();
     while (authReader.hasNext()) auths.add(authorization(authReader.enterList()));
-    int y = TxFields.readYParity(r);
-    BigInteger sigR = TxFields.readScalar(r, "r");
-    BigInteger sigS = TxFields.readScalar(r, "s");
-    r.ensureDone();
-    return new SetCodeTransaction(chainId, nonce, tip, cap, gas, to, value, data, accessList, auths, y, sigR, sigS);
+    Sig sig = signature(r);
+    return new SetCodeTransaction(h.chainId(), h.nonce(), h.tip(), h.cap(), h.gas(), h.to(), h.value(), h.data(), h.accessList(), auths, sig.y(),
+        sig.r(), sig.s());
   }
 
   private static Authorization authorization(RlpReader a) {
