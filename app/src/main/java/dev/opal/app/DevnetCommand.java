@@ -82,11 +82,14 @@ final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--fork.isthmus", paramLabel = "SECONDS", description = "Activate Isthmus SECONDS after genesis (default: at genesis).")
   Long forkIsthmus;
 
+  @Option(names = "--fork.jovian", paramLabel = "SECONDS", description = "Activate Jovian SECONDS after genesis (default: at genesis).")
+  Long forkJovian;
+
   @Override
   public Integer call() throws Exception {
     Map<OpFork, Long> offsets = new EnumMap<>(OpFork.class);
-    Long[] given = {forkCanyon, forkDelta, forkEcotone, forkFjord, forkGranite, forkHolocene, forkIsthmus};
-    OpFork[] names = {OpFork.CANYON, OpFork.DELTA, OpFork.ECOTONE, OpFork.FJORD, OpFork.GRANITE, OpFork.HOLOCENE, OpFork.ISTHMUS};
+    Long[] given = {forkCanyon, forkDelta, forkEcotone, forkFjord, forkGranite, forkHolocene, forkIsthmus, forkJovian};
+    OpFork[] names = {OpFork.CANYON, OpFork.DELTA, OpFork.ECOTONE, OpFork.FJORD, OpFork.GRANITE, OpFork.HOLOCENE, OpFork.ISTHMUS, OpFork.JOVIAN};
     for (int i = 0; i < given.length; i++) {
       if (given[i] == null) continue;
       if (given[i] < 0) throw new IllegalArgumentException("--fork." + names[i].name().toLowerCase(java.util.Locale.ROOT) + " must not be negative");

@@ -75,9 +75,15 @@ public final class DevnetGenesis {
     for (DevAccounts.Account a : accounts) alloc.put(a.address(), new GenesisAccount(0, DEV_BALANCE, Bytes.EMPTY, Map.of()));
     Bytes proxy = Bytecode.resource("/dev/opal/devnet/predeploys/Proxy.runtime.hex");
     Address feeRecipient = accounts.get(0).address();
-    proxied(alloc, proxy, predeploy(0x15), upgradeRuntime(OpFork.ISTHMUS, 0), Map.of()); // L1Block (Isthmus)
-    // GasPriceOracle (Isthmus) with isEcotone, isFjord and isIsthmus set (slot 0, bytes 0..2), as the upgrades leave it
-    proxied(alloc, proxy, predeploy(0x0f), upgradeRuntime(OpFork.ISTHMUS, 1), Map.of(UInt256.ZERO, UInt256.valueOf(0x010101)));
+    boolean jovian = rules.isAtLeast(OpFork.JOVIAN);
+    // L1Block and GasPriceOracle in their newest versions; the oracle's fork flags (slot 0, one byte each:
+    // isEcotone, isFjord, isIsthmus, isJovian) set as the upgrade transactions leave them
+    Bytes l1Block = jovian ? Bytecode.runtime(Bytes.wrap(NetworkUpgrades.bytecode("jovian-l1-block-deployment")), Rules.optimism(OpFork.JOVIAN))
+        : upgradeRuntime(OpFork.ISTHMUS, 0);
+    Bytes gpo = jovian ? Bytecode.runtime(Bytes.wrap(NetworkUpgrades.bytecode("jovian-gas-price-oracle-deployment")), Rules.optimism(OpFork.JOVIAN))
+        : upgradeRuntime(OpFork.ISTHMUS, 1);
+    proxied(alloc, proxy, predeploy(0x15), l1Block, Map.of());
+    proxied(alloc, proxy, predeploy(0x0f), gpo, Map.of(UInt256.ZERO, UInt256.valueOf(jovian ? 0x01010101 : 0x010101)));
     proxied(alloc, proxy, predeploy(0x1b), upgradeRuntime(OpFork.ISTHMUS, 2), Map.of()); // OperatorFeeVault
     proxied(alloc, proxy, predeploy(0x16), Bytecode.resource("/dev/opal/devnet/predeploys/L2ToL1MessagePasser.runtime.hex"), Map.of());
     proxied(alloc, proxy, predeploy(0x13), Bytecode.resource("/dev/opal/devnet/predeploys/L1BlockNumber.runtime.hex"), Map.of());

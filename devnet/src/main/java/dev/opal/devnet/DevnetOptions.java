@@ -26,7 +26,7 @@ public record DevnetOptions(
     Map<OpFork, Long> forkOffsets) {
 
   /** The newest OP upgrade Opal's devnet runs by default. */
-  public static final OpFork LATEST = OpFork.ISTHMUS;
+  public static final OpFork LATEST = OpFork.JOVIAN;
 
   public DevnetOptions {
     forkOffsets = forkOffsets.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(forkOffsets));

@@ -105,6 +105,8 @@ class DevnetTest {
     byte[] account = dev.opal.trie.Proofs.verify(dev.opal.types.Hash.fromHex(header.get("stateRoot").asText()),
         Keccak.hash(recipient.toArray()), nodes);
     assertThat(dev.opal.state.Account.decode(account).balance()).isEqualTo(UInt256.valueOf(12345));
+    // Jovian: the block's blobGasUsed is its DA footprint, 100 bytes minimum × the default scalar 400 for a plain transfer
+    assertThat(quantity(header.get("blobGasUsed"))).isEqualTo(100L * 400);
     // every L2 block starts with the L1-info deposit
     JsonNode block = l2.call(T, "eth_getBlockByNumber", receipt.get("blockNumber").asText(), true);
     assertThat(block.get("transactions").get(0).get("type").asText()).isEqualTo("0x7e");

@@ -11,6 +11,7 @@ import dev.opal.consensus.BlobGas;
 import dev.opal.evm.BlockContext;
 import dev.opal.evm.TransactionProcessor;
 import dev.opal.evm.TransactionResult;
+import dev.opal.optimism.DaFootprint;
 import dev.opal.state.WorldState;
 import dev.opal.tx.BlobTransaction;
 import dev.opal.tx.DepositTransaction;
@@ -42,6 +43,7 @@ public final class BlockSession {
   private final Bloom bloom = new Bloom();
   private long gasUsed;
   private long blobGasUsed;
+  private int daFootprintScalar = -1; // Jovian: read from the block's first transaction, the L1-info deposit
 
   BlockSession(WorldState state, BlockHeader header, BlockContext block, BigInteger chainId) {
     this.state = state;
@@ -67,6 +69,23 @@ public final class BlockSession {
     return rules;
   }
 
+  /**
+   * The Jovian DA footprint this transaction adds (0 for deposits); the block may hold at most its
+   * gas limit of footprint, which a builder checks before applying a pool transaction.
+   */
+  public long daFootprint(Transaction tx) {
+    if (!rules.isAtLeast(OpFork.JOVIAN)) return 0;
+    if (daFootprintScalar < 0) {
+      daFootprintScalar = tx instanceof DepositTransaction d ? DaFootprint.scalarOf(d.data().toArrayUnsafe()) : 0;
+    }
+    return DaFootprint.of(tx, daFootprintScalar);
+  }
+
+  /** Block space left for DA footprint under Jovian (the header's gas limit bounds blobGasUsed). */
+  public long daFootprintLeft() {
+    return header.gasLimit() - blobGasUsed;
+  }
+
   /** Runs one transaction; throws {@link InvalidTransactionException} (state untouched) if it cannot be included. */
   public TransactionResult apply(Transaction tx) {
     TransactionResult r;
@@ -79,6 +98,7 @@ public final class BlockSession {
     }
     gasUsed += r.gasUsed();
     if (tx instanceof BlobTransaction b) blobGasUsed += b.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;
+    if (rules.isAtLeast(OpFork.JOVIAN)) blobGasUsed += daFootprint(tx);
     Receipt receipt = Receipt.of(tx.type(), r.success(), gasUsed, r.logs());
     // OP: deposit receipts carry the deposit nonce (Regolith) and, from Canyon, a version that puts it into the receipt hash.
     if (tx.isDeposit()) receipt = receipt.withDeposit(r.depositNonce(), rules.isAtLeast(OpFork.CANYON) ? 1L : null);

@@ -106,6 +106,7 @@ public final class BlockValidator {
       Hash stateRoot) {
     if (exec.gasUsed() != h.gasUsed()) fail("gas used " + exec.gasUsed() + ", header says " + h.gasUsed());
     if (h.blobGasUsed() != null && exec.blobGasUsed() != h.blobGasUsed()) fail("blob gas used " + exec.blobGasUsed() + ", header says " + h.blobGasUsed());
+    if (h.blobGasUsed() != null && Long.compareUnsigned(h.blobGasUsed(), h.gasLimit()) > 0) fail("DA footprint above the gas limit");
     Hash txRoot = transactionsRoot(txs);
     if (!txRoot.equals(h.transactionsRoot())) fail("transactions root " + txRoot.toHex() + ", header says " + h.transactionsRoot().toHex());
     if (withdrawals != null && h.withdrawalsRoot() != null) {

@@ -96,6 +96,7 @@ public final class PayloadBuilder {
     if (!attrs.noTxPool() && pool != null) {
       for (TxPool.Pooled p : pool.executable(state::getNonce, baseFee)) {
         if (session.gasLeft() < IntrinsicGas.TX_BASE) break;
+        if (session.daFootprint(p.tx()) > session.daFootprintLeft()) continue; // Jovian: no DA room for this one
         try {
           var r = session.apply(p.tx());
           included.add(p.tx());
@@ -117,7 +118,7 @@ public final class PayloadBuilder {
     BlockHeader header = new BlockHeader(template.parentHash(), template.ommersHash(), template.coinbase(), stateRoot,
         BlockValidator.transactionsRoot(included), BlockValidator.receiptsRoot(exec.receipts()), exec.logsBloom(), BigInteger.ZERO,
         template.number(), gasLimit, exec.gasUsed(), template.timestamp(), template.extraData(), template.mixHash(), template.nonce(),
-        template.baseFeePerGas(), withdrawalsRoot, cancun ? (rules.isOptimism() ? 0L : exec.blobGasUsed()) : null, excessBlobGas,
+        template.baseFeePerGas(), withdrawalsRoot, cancun ? exec.blobGasUsed() : null, excessBlobGas,
         template.parentBeaconBlockRoot(), template.requestsHash());
     StoredBlock block = new StoredBlock(new Block(header, included, List.of(), withdrawals), exec);
     chain.storeBuilt(block);
