@@ -14,14 +14,26 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {"Runs built-in benchmarks. 'opal bench evm' prints one line per workload: workload=NAME mgas_per_s=X;", "'opal bench engine' prints blocks_per_s=X p50_ms=X p99_ms=X (empty-block cycle over HTTP+JWT) and transfers_per_s=X (import)."})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite to run: evm or engine.")
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite to run: evm, engine or load (transfers against a running devnet).")
   String suite;
 
   @Option(names = "--repeat", defaultValue = "3", description = "Measured runs per workload after two warm-ups (best is reported; default ${DEFAULT-VALUE}).")
   int repeat;
 
+  @Option(names = "--rpc", defaultValue = "http://127.0.0.1:8545", description = "load: the L2 JSON-RPC to load (default ${DEFAULT-VALUE}).")
+  java.net.URI rpc;
+
+  @Option(names = "--accounts", defaultValue = "10", description = "load: dev accounts to send from (default ${DEFAULT-VALUE}; start the devnet with at least as many).")
+  int accounts;
+
+  @Option(names = "--duration", defaultValue = "20s", description = "load: how long to send (default ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(names = "--threads", defaultValue = "8", description = "load: sending threads (default ${DEFAULT-VALUE}).")
+  int threads;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (suite.equals("engine")) {
       EngineBenchmark bench = new EngineBenchmark(64);
       EngineBenchmark.EmptyCycle c = bench.emptyBlocks(50, 300);
@@ -29,7 +41,13 @@ final class BenchCommand implements Callable<Integer> {
       System.out.println(String.format(Locale.ROOT, "transfers_per_s=%.0f", bench.transfersPerSecond(10, 1000)));
       return 0;
     }
-    if (!suite.equals("evm")) throw new IllegalArgumentException("unknown benchmark suite '" + suite + "' (available: evm, engine)");
+    if (suite.equals("load")) {
+      LoadGenerator.Result r = LoadGenerator.run(rpc, accounts, java.time.Duration.ofMillis(Durations.parseMillis(duration)), threads);
+      System.out.println(String.format(Locale.ROOT, "sent_per_s=%.0f transfers_per_s=%.0f included=%d blocks=%d", r.sentPerSecond(),
+          r.includedPerSecond(), r.included(), r.blocks()));
+      return 0;
+    }
+    if (!suite.equals("evm")) throw new IllegalArgumentException("unknown benchmark suite '" + suite + "' (available: evm, engine, load)");
     for (EvmBenchmarks.Workload w : EvmBenchmarks.workloads()) {
       EvmBenchmarks.Measurement m = EvmBenchmarks.run(w, repeat);
       System.out.println(String.format(Locale.ROOT, "workload=%s mgas_per_s=%.1f", m.name(), m.mgasPerSecond()));

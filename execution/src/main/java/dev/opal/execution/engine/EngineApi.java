@@ -92,7 +92,7 @@ public final class EngineApi {
     PayloadId id = PayloadIds.of(head.hash(), attrs, version);
     if (!payloads.containsKey(id)) {
       try {
-        BuiltPayload built = builder.build(head.block().header(), attrs, id);
+        BuiltPayload built = builder.build(head.block().header(), attrs, id, false); // the pool fills it at getPayload
         payloads.put(id, built);
         LOG.debug("Started payload {} on block {} ({})", id, head.number(), head.hash());
       } catch (InvalidPayloadAttributesException e) {
@@ -180,16 +180,14 @@ public final class EngineApi {
         version >= 3 ? beaconRoot : null, version >= 4 ? List.of() : null);
   }
 
-  /** A sequencer's payload also takes the pool transactions that arrived since the build started. */
+  /** A sequencer's payload is filled from the pool when it is requested (once: later requests get the same block). */
   private BuiltPayload rebuildWithPool(BuiltPayload built) {
-    if (built.attributes().noTxPool()) return built;
+    if (built.attributes().noTxPool() || built.filled()) return built;
     StoredBlock parent = chain.block(built.block().block().header().parentHash());
     try {
-      BuiltPayload fresh = builder.build(parent.block().header(), built.attributes(), built.id());
-      if (fresh.block().block().transactions().size() >= built.block().block().transactions().size()) {
-        payloads.put(built.id(), fresh);
-        return fresh;
-      }
+      BuiltPayload fresh = builder.build(parent.block().header(), built.attributes(), built.id(), true);
+      payloads.put(built.id(), fresh);
+      return fresh;
     } catch (RuntimeException e) {
       LOG.warn("Rebuilding payload {} failed, keeping the first build: {}", built.id(), e.getMessage());
     }

@@ -53,6 +53,15 @@ public final class PayloadBuilder {
   }
 
   public BuiltPayload build(BlockHeader parent, PayloadAttributes attrs, PayloadId id) {
+    return build(parent, attrs, id, !attrs.noTxPool());
+  }
+
+  /**
+   * @param includePool whether to fill the block from the pool; a sequencer's forkchoiceUpdated
+   *     first seals the forced transactions alone (an empty block is always ready), getPayload then
+   *     fills the block
+   */
+  public BuiltPayload build(BlockHeader parent, PayloadAttributes attrs, PayloadId id, boolean includePool) {
     ChainConfig config = chain.config();
     Rules rules = config.forks().rulesAt(attrs.timestamp());
     if (Long.compareUnsigned(attrs.timestamp(), parent.timestamp()) <= 0) {
@@ -93,7 +102,8 @@ public final class PayloadBuilder {
       }
       included.add(tx);
     }
-    if (!attrs.noTxPool() && pool != null) {
+    if (includePool && pool != null) {
+      pool.prune(state::getNonce); // transactions the parent chain already includes leave the pool
       for (TxPool.Pooled p : pool.executable(state::getNonce, baseFee)) {
         if (session.gasLeft() < IntrinsicGas.TX_BASE) break;
         if (session.daFootprint(p.tx()) > session.daFootprintLeft()) continue; // Jovian: no DA room for this one
@@ -122,7 +132,7 @@ public final class PayloadBuilder {
         template.parentBeaconBlockRoot(), template.requestsHash());
     StoredBlock block = new StoredBlock(new Block(header, included, List.of(), withdrawals), exec);
     chain.storeBuilt(block);
-    return new BuiltPayload(id, block, UInt256.fromBigInteger(value), attrs);
+    return new BuiltPayload(id, block, UInt256.fromBigInteger(value), attrs, includePool);
   }
 
   /** OP from Holocene: the EIP-1559 parameters (defaults when both zero) and, from Jovian, the min base fee. */

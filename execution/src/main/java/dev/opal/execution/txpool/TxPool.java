@@ -60,14 +60,16 @@ public final class TxPool {
       }
       if (!run.isEmpty()) runs.add(run);
     }
-    // a simple merge: take the best head among senders each time, which keeps each sender's nonce order
+    // merge by the tip of each sender's next transaction, which keeps every sender's nonce order
+    record Cursor(List<Pooled> run, int index, BigInteger tip) {}
+    java.util.PriorityQueue<Cursor> heads = new java.util.PriorityQueue<>(Comparator.comparing(Cursor::tip).reversed());
+    for (List<Pooled> run : runs) heads.add(new Cursor(run, 0, tip(run.get(0), baseFee)));
     List<Pooled> out = new ArrayList<>();
-    Comparator<List<Pooled>> byTip = Comparator.comparing((List<Pooled> r) -> tip(r.get(0), baseFee)).reversed();
-    while (!runs.isEmpty()) {
-      runs.sort(byTip);
-      List<Pooled> best = runs.get(0);
-      out.add(best.remove(0));
-      if (best.isEmpty()) runs.remove(0);
+    while (!heads.isEmpty()) {
+      Cursor c = heads.poll();
+      out.add(c.run().get(c.index()));
+      int next = c.index() + 1;
+      if (next < c.run().size()) heads.add(new Cursor(c.run(), next, tip(c.run().get(next), baseFee)));
     }
     return out;
   }

@@ -1,0 +1,88 @@
+package dev.opal.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opal.crypto.Secp256k1;
+import dev.opal.crypto.Signature;
+import dev.opal.devnet.DevAccounts;
+import dev.opal.rpc.client.JsonRpcClient;
+import dev.opal.tx.DynamicFeeTransaction;
+import dev.opal.types.Address;
+import dev.opal.types.Bytes;
+import dev.opal.types.Hex;
+import dev.opal.types.UInt256;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends signed transfers from many dev accounts to a chain's JSON-RPC as fast as it accepts them, and
+ * measures what the chain includes: transactions per second of blocks, end to end.
+ */
+final class LoadGenerator {
+  private static final Duration T = Duration.ofSeconds(30);
+
+  record Result(double sentPerSecond, double includedPerSecond, long included, long blocks) {}
+
+  static Result run(URI rpcUrl, int accounts, Duration duration, int threads) throws InterruptedException {
+    JsonRpcClient probe = new JsonRpcClient(rpcUrl, null);
+    BigInteger chainId = Hex.decodeQuantity(probe.call(T, "eth_chainId").asText());
+    BigInteger gasPrice = Hex.decodeQuantity(probe.call(T, "eth_gasPrice").asText()).multiply(BigInteger.valueOf(3));
+    List<DevAccounts.Account> keys = DevAccounts.derive(DevAccounts.TEST_MNEMONIC, accounts);
+    long startBlock = Hex.decodeQuantity(probe.call(T, "eth_blockNumber").asText()).longValueExact();
+    AtomicLong sent = new AtomicLong();
+    long deadline = System.nanoTime() + duration.toNanos();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      pool.execute(() -> {
+        JsonRpcClient rpc = new JsonRpcClient(rpcUrl, null);
+        List<DevAccounts.Account> mine = new ArrayList<>();
+        for (int i = first; i < keys.size(); i += threads) mine.add(keys.get(i));
+        long[] nonces = new long[mine.size()];
+        for (int i = 0; i < mine.size(); i++) {
+          nonces[i] = Hex.decodeQuantity(rpc.call(T, "eth_getTransactionCount", mine.get(i).address().toHex(), "pending").asText()).longValueExact();
+        }
+        Address to = Address.fromHex("0x000000000000000000000000000000000000f00d");
+        while (System.nanoTime() < deadline) {
+          for (int i = 0; i < mine.size() && System.nanoTime() < deadline; i++) {
+            DynamicFeeTransaction u = new DynamicFeeTransaction(chainId, nonces[i], UInt256.valueOf(1_000_000), UInt256.fromBigInteger(gasPrice),
+                21_000, to, UInt256.ONE, Bytes.EMPTY, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
+            Signature sig = Secp256k1.sign(u.signingHash(), mine.get(i).privateKey());
+            DynamicFeeTransaction tx = new DynamicFeeTransaction(chainId, nonces[i], u.maxPriorityFeePerGas(), u.maxFeePerGas(), 21_000, to,
+                UInt256.ONE, Bytes.EMPTY, List.of(), sig.recoveryId(), sig.r(), sig.s());
+            try {
+              rpc.call(T, "eth_sendRawTransaction", Hex.encode(tx.encode()));
+              nonces[i]++;
+              sent.incrementAndGet();
+            } catch (RuntimeException rejected) {
+              // pool full or nonce race: try the next account
+            }
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+    Thread.sleep(3000); // let the last blocks land
+    long endBlock = Hex.decodeQuantity(probe.call(T, "eth_blockNumber").asText()).longValueExact();
+    long included = 0;
+    long firstTime = -1;
+    long lastTime = -1;
+    for (long n = startBlock + 1; n <= endBlock; n++) {
+      JsonNode b = probe.call(T, "eth_getBlockByNumber", Hex.encodeQuantity(n), false);
+      long users = b.get("transactions").size() - 1; // minus the L1-info deposit
+      included += Math.max(0, users);
+      long time = Hex.decodeQuantity(b.get("timestamp").asText()).longValueExact();
+      if (firstTime < 0) firstTime = time;
+      lastTime = time;
+    }
+    double seconds = duration.toMillis() / 1000.0;
+    return new Result(sent.get() / seconds, included / seconds, included, endBlock - startBlock);
+  }
+}
