@@ -12,6 +12,7 @@ import dev.opal.execution.engine.EngineApi;
 import dev.opal.execution.miner.PayloadBuilder;
 import dev.opal.execution.rpc.EngineRpc;
 import dev.opal.execution.rpc.EthRpc;
+import dev.opal.execution.rpc.EthSubscriptions;
 import dev.opal.execution.txpool.TxPool;
 import dev.opal.rpc.engine.ClientVersion;
 import dev.opal.rpc.jwt.Jwt;
@@ -83,7 +84,7 @@ final class EngineCommand implements Callable<Integer> {
     JsonRpcDispatcher http = new JsonRpcDispatcher(new ObjectMapper());
     new EthRpc(chain, pool, "Opal/v" + OpalVersion.version(), true).register(http);
     JsonRpcServer authServer = new JsonRpcServer("Engine API", auth, new Jwt(secret), 4).start(authAddr, authPort);
-    JsonRpcServer httpServer = new JsonRpcServer("eth RPC", http, null, 4).start(httpAddr, httpPort);
+    JsonRpcServer httpServer = new JsonRpcServer("eth RPC", http, null, 4).start(httpAddr, httpPort).subscriptions(new EthSubscriptions(chain));
     System.out.printf("Opal engine: chain %s at block %d (%s)%n  Engine API: http://%s:%d (JWT secret %s)%n  eth RPC:    http://%s:%d%n",
         g.config().chainId(), chain.head().number(), chain.head().hash(), authAddr, authServer.port(), secretFile, httpAddr, httpServer.port());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -10,6 +10,7 @@ import dev.opal.execution.engine.EngineApi;
 import dev.opal.execution.miner.PayloadBuilder;
 import dev.opal.execution.rpc.EngineRpc;
 import dev.opal.execution.rpc.EthRpc;
+import dev.opal.execution.rpc.EthSubscriptions;
 import dev.opal.execution.txpool.TxPool;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.engine.ExecEngine;
@@ -90,8 +91,9 @@ public final class Devnet implements AutoCloseable {
     Files.writeString(dir.resolve("genesis-l2.json"), dev.opal.config.GenesisJson.write(l2Genesis));
 
     JsonRpcServer l1Rpc = server("L1 RPC", d -> new EthRpc(l1.chain(), l1.pool(), "Opal/devnet-l1", true).register(d), null,
-        options.l1HttpPort());
-    JsonRpcServer l2Rpc = server("L2 RPC", d -> new EthRpc(l2, l2Pool, "Opal/devnet-l2", true).register(d), null, options.l2HttpPort());
+        options.l1HttpPort()).subscriptions(new EthSubscriptions(l1.chain()));
+    JsonRpcServer l2Rpc = server("L2 RPC", d -> new EthRpc(l2, l2Pool, "Opal/devnet-l2", true).register(d), null, options.l2HttpPort())
+        .subscriptions(new EthSubscriptions(l2));
     Path jwtFile = dir.resolve("jwt.hex");
     JwtSecret secret = JwtSecret.loadOrGenerate(jwtFile);
     JsonRpcServer auth = server("Engine API", d -> {

@@ -76,6 +76,28 @@ class DevnetTest {
   }
 
   @Test
+  void newHeadsArriveOverWebSocket() throws Exception {
+    java.util.concurrent.BlockingQueue<String> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(java.net.URI.create(devnet.l2RpcUrl().toString().replace("http", "ws")), new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+            messages.add(data.toString());
+            w.request(1);
+            return null;
+          }
+        }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"newHeads\"]}", true);
+    JsonNode ack = l2.json().readTree(messages.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+    String id = ack.get("result").asText();
+    JsonNode note = l2.json().readTree(messages.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+    assertThat(note.get("method").asText()).isEqualTo("eth_subscription");
+    assertThat(note.get("params").get("subscription").asText()).isEqualTo(id);
+    assertThat(note.get("params").get("result").has("stateRoot")).isTrue();
+    ws.abort();
+  }
+
+  @Test
   void blocksDepositsAndTransfers() throws Exception {
     await("L2 blocks", () -> quantity(l2.call(T, "eth_blockNumber")) >= 3);
 

@@ -30,6 +30,7 @@ public final class Blockchain {
   private final NodeStore nodes;
   private final ChainStore store;
   private final BlockProcessor processor;
+  private final java.util.List<java.util.function.Consumer<StoredBlock>> headListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Blockchain(ChainConfig chain, Genesis genesis, NodeStore nodes, ChainStore store) {
     this.chain = chain;
@@ -162,9 +163,23 @@ public final class Blockchain {
       b = store.block(b.block().header().parentHash());
     }
     store.updateCanonical(newHead.number(), List.copyOf(branch), hash);
+    for (StoredBlock added : branch) {
+      for (var l : headListeners) {
+        try {
+          l.accept(added);
+        } catch (RuntimeException e) {
+          LOG.warn("head listener failed: {}", e.toString());
+        }
+      }
+    }
     if (oldHead != null && !newHead.block().header().parentHash().equals(oldHead.hash()) && !newHead.hash().equals(oldHead.hash())) {
       LOG.info("Head moved from block {} ({}) to block {} ({})", oldHead.number(), oldHead.hash(), newHead.number(), newHead.hash());
     }
+  }
+
+  /** Called, in order, for every block that becomes canonical (subscriptions use it). */
+  public void onNewCanonicalBlock(java.util.function.Consumer<StoredBlock> listener) {
+    headListeners.add(listener);
   }
 
   /** The canonical block holding a transaction, or null. */

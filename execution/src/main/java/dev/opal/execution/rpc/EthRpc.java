@@ -285,40 +285,18 @@ public final class EthRpc {
       if (to - from > MAX_LOG_RANGE) throw new RpcException(-32000, "block range too large (max " + MAX_LOG_RANGE + ")");
       for (long n = from; n <= to; n++) blocks.add(chain.canonicalBlock(n));
     }
-    List<Address> addresses = new ArrayList<>();
-    JsonNode addr = filter.get("address");
-    if (addr != null && addr.isArray()) addr.forEach(a -> addresses.add(address(a)));
-    else if (addr != null && !addr.isNull()) addresses.add(address(addr));
-    List<List<Hash>> topics = new ArrayList<>();
-    JsonNode t = filter.get("topics");
-    if (t != null && t.isArray()) {
-      for (JsonNode pos : t) {
-        List<Hash> alternatives = new ArrayList<>();
-        if (pos.isArray()) pos.forEach(x -> alternatives.add(hash(x)));
-        else if (!pos.isNull()) alternatives.add(hash(pos));
-        topics.add(alternatives);
-      }
-    }
+    LogFilter match = LogFilter.parse(filter);
     ArrayNode out = EthJson.NODES.arrayNode();
     for (StoredBlock b : blocks) {
       long logIndex = 0;
       for (int i = 0; i < b.execution().receipts().size(); i++) {
         for (Log log : b.execution().receipts().get(i).logs()) {
-          if (matches(log, addresses, topics)) out.add(EthJson.log(log, b, i, logIndex));
+          if (match.matches(log)) out.add(EthJson.log(log, b, i, logIndex));
           logIndex++;
         }
       }
     }
     return out;
-  }
-
-  private static boolean matches(Log log, List<Address> addresses, List<List<Hash>> topics) {
-    if (!addresses.isEmpty() && !addresses.contains(log.address())) return false;
-    for (int i = 0; i < topics.size(); i++) {
-      if (topics.get(i).isEmpty()) continue;
-      if (i >= log.topics().size() || !topics.get(i).contains(log.topics().get(i))) return false;
-    }
-    return true;
   }
 
   private static Address address(JsonNode n) {

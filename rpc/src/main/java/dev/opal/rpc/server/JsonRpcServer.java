@@ -23,6 +23,7 @@ public final class JsonRpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcServer.class);
   private static final int MAX_BODY = 32 * 1024 * 1024;
   private static final long WORKER_STACK = 256L * 1024 * 1024;
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final String name;
   private final JsonRpcDispatcher dispatcher;
@@ -30,6 +31,7 @@ public final class JsonRpcServer implements AutoCloseable {
   private final Vertx vertx;
   private final ExecutorService workers;
   private HttpServer server;
+  private volatile SubscriptionHandler subscriptions;
 
   public JsonRpcServer(String name, JsonRpcDispatcher dispatcher, Jwt jwt, int workerThreads) {
     this.name = name;
@@ -55,10 +57,18 @@ public final class JsonRpcServer implements AutoCloseable {
       if (problem == null) h.accept();
       else h.reject(401);
     });
-    s.webSocketHandler(ws -> ws.textMessageHandler(text -> workers.execute(() -> {
-      String response = dispatcher.handle(text);
-      if (response != null) ws.writeTextMessage(response);
-    })));
+    s.webSocketHandler(ws -> {
+      java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      ws.closeHandler(v -> {
+        SubscriptionHandler h = subscriptions;
+        if (h != null) mine.forEach(h::unsubscribe);
+      });
+      ws.textMessageHandler(text -> workers.execute(() -> {
+        String response = subscriptionCall(text, ws, mine);
+        if (response == null) response = dispatcher.handle(text);
+        if (response != null) ws.writeTextMessage(response);
+      }));
+    });
     try {
       server = s.listen().toCompletionStage().toCompletableFuture().get();
     } catch (InterruptedException e) {
@@ -69,6 +79,56 @@ public final class JsonRpcServer implements AutoCloseable {
     }
     LOG.info("{} listening on http://{}:{}{}", name, host, server.actualPort(), jwt == null ? "" : " (JWT authenticated)");
     return this;
+  }
+
+  /** Enables eth_subscribe / eth_unsubscribe on WebSocket connections. */
+  public JsonRpcServer subscriptions(SubscriptionHandler handler) {
+    this.subscriptions = handler;
+    return this;
+  }
+
+  /** Handles eth_subscribe and eth_unsubscribe, which need the connection; null for any other request. */
+  private String subscriptionCall(String text, io.vertx.core.http.ServerWebSocket ws, java.util.Set<String> mine) {
+    SubscriptionHandler h = subscriptions;
+    if (h == null || !text.contains("_subscribe") && !text.contains("_unsubscribe")) return null;
+    com.fasterxml.jackson.databind.JsonNode req;
+    try {
+      req = MAPPER.readTree(text);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    if (req == null || !req.isObject()) return null;
+    String method = req.path("method").asText();
+    if (!method.equals("eth_subscribe") && !method.equals("eth_unsubscribe")) return null;
+    com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+    out.put("jsonrpc", "2.0");
+    out.set("id", req.get("id"));
+    try {
+      if (method.equals("eth_subscribe")) {
+        String[] idHolder = new String[1];
+        String id = h.subscribe(req.path("params"), result -> {
+          com.fasterxml.jackson.databind.node.ObjectNode note = MAPPER.createObjectNode();
+          note.put("jsonrpc", "2.0");
+          note.put("method", "eth_subscription");
+          com.fasterxml.jackson.databind.node.ObjectNode params = note.putObject("params");
+          params.put("subscription", idHolder[0]);
+          params.set("result", result);
+          ws.writeTextMessage(note.toString());
+        });
+        idHolder[0] = id;
+        mine.add(id);
+        out.put("result", id);
+      } else {
+        String id = req.path("params").path(0).asText();
+        mine.remove(id);
+        out.put("result", h.unsubscribe(id));
+      }
+    } catch (RpcException e) {
+      com.fasterxml.jackson.databind.node.ObjectNode err = out.putObject("error");
+      err.put("code", e.code());
+      err.put("message", e.getMessage());
+    }
+    return out.toString();
   }
 
   public int port() {
