@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A key-value store in memory, for tests and ephemeral chains. Batches apply under one lock. */
+/**
+ * A key-value store in memory, for tests and ephemeral chains. Batches apply under one lock. Keys
+ * and values are kept as given: callers hand over arrays they no longer modify.
+ */
 public final class InMemoryKeyValueStore implements KeyValueStore {
   private final ConcurrentHashMap<ByteBuffer, byte[]> map = new ConcurrentHashMap<>();
 
@@ -20,13 +23,13 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     return new WriteBatch() {
       @Override
       public WriteBatch put(byte[] key, byte[] value) {
-        ops.add(new byte[][] {key.clone(), value.clone()});
+        ops.add(new byte[][] {key, value});
         return this;
       }
 
       @Override
       public WriteBatch delete(byte[] key) {
-        ops.add(new byte[][] {key.clone(), null});
+        ops.add(new byte[][] {key, null});
         return this;
       }
 

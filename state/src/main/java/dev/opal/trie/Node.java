@@ -32,10 +32,15 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     return h;
   }
 
+  private byte[] hashReference;
+
   /** How a parent refers to this node: inline when its encoding is under 32 bytes, else by hash. */
   byte[] reference() {
     byte[] e = encoded();
-    return e.length < 32 ? e : Rlp.hash(hash());
+    if (e.length < 32) return e;
+    byte[] r = hashReference;
+    if (r == null) hashReference = r = Rlp.hash(hash());
+    return r;
   }
 
   boolean isEmbedded() {
@@ -87,9 +92,9 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     @Override
     byte[] computeEncoding() {
-      List<byte[]> items = new ArrayList<>(17);
-      for (Node c : children) items.add(referenceOf(c));
-      items.add(value == null ? Rlp.EMPTY_STRING : Rlp.bytes(value));
+      byte[][] items = new byte[17][];
+      for (int i = 0; i < 16; i++) items[i] = referenceOf(children[i]);
+      items[16] = value == null ? Rlp.EMPTY_STRING : Rlp.bytes(value);
       return Rlp.list(items);
     }
 
@@ -103,6 +108,7 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
   /** A node known only by hash until it is loaded from the store. */
   static final class Ref extends Node {
     private final Hash refHash;
+    private byte[] reference;
 
     Ref(Hash hash) {
       this.refHash = hash;
@@ -116,7 +122,9 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     @Override
     byte[] reference() {
-      return Rlp.hash(refHash);
+      byte[] r = reference;
+      if (r == null) reference = r = Rlp.hash(refHash);
+      return r;
     }
 
     @Override
