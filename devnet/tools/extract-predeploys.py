@@ -12,7 +12,7 @@ shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__fi
 artifacts = json.load(open(os.path.join(shared, "vectors", "contracts-bedrock-0.17.3", "artifacts.json")))
 out = os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "dev", "opal", "devnet", "predeploys")
 os.makedirs(out, exist_ok=True)
-runtime = ["Proxy", "ProxyAdmin", "L2ToL1MessagePasser", "WETH", "L1BlockNumber"]
+runtime = ["Proxy", "ProxyAdmin", "L2ToL1MessagePasser", "WETH", "L1BlockNumber", "L1Block", "GasPriceOracle"]
 creation = ["BaseFeeVault", "L1FeeVault", "SequencerFeeVault"]
 for name in runtime:
     open(os.path.join(out, name + ".runtime.hex"), "w").write(artifacts[name]["deployedBytecode"].removeprefix("0x") + "\n")

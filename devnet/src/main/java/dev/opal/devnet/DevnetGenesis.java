@@ -76,15 +76,30 @@ public final class DevnetGenesis {
     Bytes proxy = Bytecode.resource("/dev/opal/devnet/predeploys/Proxy.runtime.hex");
     Address feeRecipient = accounts.get(0).address();
     boolean jovian = rules.isAtLeast(OpFork.JOVIAN);
-    // L1Block and GasPriceOracle in their newest versions; the oracle's fork flags (slot 0, one byte each:
-    // isEcotone, isFjord, isIsthmus, isJovian) set as the upgrade transactions leave them
-    Bytes l1Block = jovian ? Bytecode.runtime(Bytes.wrap(NetworkUpgrades.bytecode("jovian-l1-block-deployment")), Rules.optimism(OpFork.JOVIAN))
-        : upgradeRuntime(OpFork.ISTHMUS, 0);
-    Bytes gpo = jovian ? Bytecode.runtime(Bytes.wrap(NetworkUpgrades.bytecode("jovian-gas-price-oracle-deployment")), Rules.optimism(OpFork.JOVIAN))
-        : upgradeRuntime(OpFork.ISTHMUS, 1);
+    // L1Block and GasPriceOracle in the version of the newest upgrade active at genesis (later upgrades
+    // deploy theirs with their upgrade transactions); the oracle's fork flags (slot 0, one byte each:
+    // isEcotone, isFjord, isIsthmus, isJovian) as those upgrades leave them
+    Bytes l1Block;
+    Bytes gpo;
+    long gpoFlags;
+    if (jovian) {
+      l1Block = Bytecode.runtime(Bytes.wrap(NetworkUpgrades.bytecode("jovian-l1-block-deployment")), Rules.optimism(OpFork.JOVIAN));
+      gpo = Bytecode.runtime(Bytes.wrap(NetworkUpgrades.bytecode("jovian-gas-price-oracle-deployment")), Rules.optimism(OpFork.JOVIAN));
+      gpoFlags = 0x01010101;
+    } else if (rules.isAtLeast(OpFork.ISTHMUS)) {
+      l1Block = upgradeRuntime(OpFork.ISTHMUS, 0);
+      gpo = upgradeRuntime(OpFork.ISTHMUS, 1);
+      gpoFlags = 0x010101;
+    } else {
+      // contracts-bedrock 0.17.3: L1Block with the Bedrock and Ecotone setters, GasPriceOracle up to Fjord
+      l1Block = Bytecode.resource("/dev/opal/devnet/predeploys/L1Block.runtime.hex");
+      gpo = Bytecode.resource("/dev/opal/devnet/predeploys/GasPriceOracle.runtime.hex");
+      gpoFlags = (rules.isAtLeast(OpFork.ECOTONE) ? 0x01 : 0) | (rules.isAtLeast(OpFork.FJORD) ? 0x0100 : 0);
+    }
     proxied(alloc, proxy, predeploy(0x15), l1Block, Map.of());
-    proxied(alloc, proxy, predeploy(0x0f), gpo, Map.of(UInt256.ZERO, UInt256.valueOf(jovian ? 0x01010101 : 0x010101)));
-    proxied(alloc, proxy, predeploy(0x1b), upgradeRuntime(OpFork.ISTHMUS, 2), Map.of()); // OperatorFeeVault
+    proxied(alloc, proxy, predeploy(0x0f), gpo, gpoFlags == 0 ? Map.of() : Map.of(UInt256.ZERO, UInt256.valueOf(gpoFlags)));
+    if (rules.isAtLeast(OpFork.ISTHMUS)) proxied(alloc, proxy, predeploy(0x1b), upgradeRuntime(OpFork.ISTHMUS, 2), Map.of()); // OperatorFeeVault
+    else alloc.put(predeploy(0x1b), proxyOnly(proxy)); // the Isthmus upgrade deploys and points it
     proxied(alloc, proxy, predeploy(0x16), Bytecode.resource("/dev/opal/devnet/predeploys/L2ToL1MessagePasser.runtime.hex"), Map.of());
     proxied(alloc, proxy, predeploy(0x13), Bytecode.resource("/dev/opal/devnet/predeploys/L1BlockNumber.runtime.hex"), Map.of());
     proxied(alloc, proxy, PROXY_ADMIN, Bytecode.resource("/dev/opal/devnet/predeploys/ProxyAdmin.runtime.hex"),
@@ -97,7 +112,9 @@ public final class DevnetGenesis {
       proxied(alloc, proxy, predeploy((Integer) vault[1]), Bytecode.runtime(init.concat(args), rules), Map.of());
     }
     alloc.put(predeploy(0x06), new GenesisAccount(0, UInt256.ZERO, Bytecode.resource("/dev/opal/devnet/predeploys/WETH.runtime.hex"), Map.of()));
-    alloc.put(dev.opal.execution.core.SystemCalls.BEACON_ROOTS_ADDRESS, new GenesisAccount(1, UInt256.ZERO, upgradeRuntime(OpFork.ECOTONE, 5), Map.of()));
+    if (rules.isAtLeast(OpFork.ECOTONE)) { // otherwise the Ecotone upgrade deploys it
+      alloc.put(dev.opal.execution.core.SystemCalls.BEACON_ROOTS_ADDRESS, new GenesisAccount(1, UInt256.ZERO, upgradeRuntime(OpFork.ECOTONE, 5), Map.of()));
+    }
     if (rules.isAtLeast(OpFork.ISTHMUS)) {
       alloc.put(dev.opal.execution.core.SystemCalls.HISTORY_STORAGE_ADDRESS, new GenesisAccount(1, UInt256.ZERO, upgradeRuntime(OpFork.ISTHMUS, 7), Map.of()));
     }
@@ -115,6 +132,10 @@ public final class DevnetGenesis {
     s.put(UInt256.fromBytes(IMPLEMENTATION_SLOT.toArray()), UInt256.fromBytes(impl.toArray()));
     alloc.put(proxy, new GenesisAccount(0, UInt256.ZERO, proxyCode, s));
     alloc.put(impl, new GenesisAccount(0, UInt256.ZERO, implCode, Map.of()));
+  }
+
+  private static GenesisAccount proxyOnly(Bytes proxyCode) {
+    return new GenesisAccount(0, UInt256.ZERO, proxyCode, Map.of(UInt256.fromBytes(ADMIN_SLOT.toArray()), UInt256.fromBytes(PROXY_ADMIN.toArray())));
   }
 
   /** Runtime code of a contract deployed by one of a fork's upgrade transactions (their data is the creation code). */
