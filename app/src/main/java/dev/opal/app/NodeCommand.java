@@ -2,12 +2,15 @@ package dev.opal.app;
 
 import dev.opal.config.RollupConfig;
 import dev.opal.node.engine.EngineController;
+import dev.opal.node.rpc.RollupRpc;
 import dev.opal.node.sequencing.Sequencer;
 import dev.opal.node.sources.EngineClient;
 import dev.opal.node.sources.RpcL1Source;
 import dev.opal.rpc.client.JsonRpcClient;
 import dev.opal.rpc.jwt.Jwt;
 import dev.opal.rpc.jwt.JwtSecret;
+import dev.opal.rpc.server.JsonRpcDispatcher;
+import dev.opal.rpc.server.JsonRpcServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,19 +46,52 @@ final class NodeCommand implements Callable<Integer> {
       description = "Sequence blocks (default ${DEFAULT-VALUE}); verifier mode needs derivation, which is not available yet.")
   boolean sequencer;
 
+  @Option(names = "--sequencer.l1-confs", defaultValue = "0", description = "L1 confirmations before a block becomes an origin (default ${DEFAULT-VALUE}).")
+  long l1Confs;
+
+  @Option(names = "--rpc.addr", defaultValue = "127.0.0.1", description = "Rollup RPC listen address (default ${DEFAULT-VALUE}).")
+  String rpcAddr;
+
+  @Option(names = "--rpc.port", defaultValue = "9545", description = "Rollup RPC port: optimism_syncStatus, admin_* (default ${DEFAULT-VALUE}).")
+  int rpcPort;
+
+  private static final java.time.Duration CHECK = java.time.Duration.ofSeconds(5);
+
   @Override
   public Integer call() throws Exception {
     if (!sequencer) throw new IllegalArgumentException("--sequencer.enabled=false: verifier mode (derivation from L1) is not available yet");
     RollupConfig rollup = RollupConfig.load(rollupConfig);
     Jwt jwt = new Jwt(JwtSecret.load(jwtSecret));
-    EngineController controller = new EngineController(new EngineClient(new JsonRpcClient(l2, jwt), rollup));
+    JsonRpcClient l1Client = new JsonRpcClient(l1, null);
+    JsonRpcClient engineClient = new JsonRpcClient(l2, jwt);
+    checkChainId("L1 at " + l1, l1Client, rollup.l1ChainId(), "l1_chain_id");
+    checkChainId("the engine at " + l2, engineClient, rollup.l2ChainId(), "l2_chain_id");
+    EngineController controller = new EngineController(new EngineClient(engineClient, rollup));
     controller.reset();
-    Sequencer seq = new Sequencer(rollup, new RpcL1Source(new JsonRpcClient(l1, null)), controller, Clock.systemUTC(), 1.0,
+    RpcL1Source l1Source = new RpcL1Source(l1Client);
+    Sequencer seq = new Sequencer(rollup, l1Source, controller, Clock.systemUTC(), 1.0, l1Confs,
         (p, ref) -> LOG.info(String.format(Locale.ROOT, "L2 block %d %s txs=%d gas=%d l1origin=%d", p.blockNumber(), p.blockHash().toHex(),
             p.transactions().size(), p.gasUsed(), ref.l1Origin().number())));
-    Runtime.getRuntime().addShutdownHook(new Thread(seq::stop));
+    JsonRpcDispatcher d = new JsonRpcDispatcher(new com.fasterxml.jackson.databind.ObjectMapper());
+    RollupRpc.register(d, rollup, controller, l1Source, seq);
+    JsonRpcServer rpc = new JsonRpcServer("Rollup RPC", d, null, 2).start(rpcAddr, rpcPort);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      seq.stop();
+      rpc.close();
+    }));
     LOG.info("Sequencing chain {} on {} from L2 head {}", rollup.l2ChainId(), l2, controller.unsafeHead());
     seq.run();
     return 0;
+  }
+
+  /** Start-up check: say what is wrong when a peer is unreachable or on another chain. */
+  private static void checkChainId(String what, JsonRpcClient client, java.math.BigInteger expected, String field) {
+    java.math.BigInteger actual;
+    try {
+      actual = dev.opal.types.Hex.decodeQuantity(client.call(CHECK, "eth_chainId").asText());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(what + " is not reachable: " + e.getMessage());
+    }
+    if (!actual.equals(expected)) throw new IllegalArgumentException(what + " is on chain " + actual + " but the rollup config's " + field + " is " + expected);
   }
 }

@@ -43,12 +43,23 @@ public record Genesis(
   }
 
   public static Genesis load(Path file) {
+    byte[] bytes;
     try {
-      return parse(new ObjectMapper().readTree(Files.readAllBytes(file)));
+      bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ConfigException("genesis " + file + " does not exist");
     } catch (IOException e) {
       throw new ConfigException("cannot read genesis " + file + ": " + e.getMessage());
     }
+    try {
+      return parse(new ObjectMapper().readTree(bytes));
+    } catch (IOException e) {
+      throw new ConfigException("genesis " + file + " is not valid JSON: " + e.getMessage());
+    } catch (ConfigException e) {
+      throw new ConfigException("genesis " + file + ": " + e.getMessage());
+    }
   }
+
 
   public static Genesis load(InputStream in, String what) {
     try (in) {

@@ -70,12 +70,23 @@ public record RollupConfig(
   }
 
   public static RollupConfig load(Path file) {
+    byte[] bytes;
     try {
-      return parse(new ObjectMapper().readTree(Files.readAllBytes(file)));
+      bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ConfigException("rollup config " + file + " does not exist");
     } catch (IOException e) {
       throw new ConfigException("cannot read rollup config " + file + ": " + e.getMessage());
     }
+    try {
+      return parse(new ObjectMapper().readTree(bytes));
+    } catch (IOException e) {
+      throw new ConfigException("rollup config " + file + " is not valid JSON: " + e.getMessage());
+    } catch (ConfigException e) {
+      throw new ConfigException("rollup config " + file + ": " + e.getMessage());
+    }
   }
+
 
   public static RollupConfig parse(JsonNode json) {
     JsonConfigReader r = new JsonConfigReader(json, "");

@@ -15,6 +15,7 @@ import dev.opal.execution.txpool.TxPool;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.engine.ExecEngine;
 import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.rpc.RollupRpc;
 import dev.opal.node.sequencing.Sequencer;
 import dev.opal.node.sources.EngineClient;
 import dev.opal.rpc.client.JsonRpcClient;
@@ -59,6 +60,7 @@ public final class Devnet implements AutoCloseable {
   private Thread sequencerThread;
   private URI l1Url;
   private URI l2Url;
+  private URI rollupUrl;
 
   public Devnet(DevnetOptions options) {
     this.options = options;
@@ -109,6 +111,9 @@ public final class Devnet implements AutoCloseable {
 
     l1Url = URI.create("http://" + options.host() + ":" + l1Rpc.port());
     l2Url = URI.create("http://" + options.host() + ":" + l2Rpc.port());
+    InProcessL1Source l1Source = new InProcessL1Source(l1.chain());
+    JsonRpcServer rollupRpc = server("Rollup RPC", d -> RollupRpc.register(d, rollup, controller, l1Source, sequencer), null, 0);
+    rollupUrl = URI.create("http://" + options.host() + ":" + rollupRpc.port());
     banner(out, l1Rpc.port(), l2Rpc.port(), auth.port(), jwtFile, dir, accounts, forks, now);
     l1Thread = Thread.ofPlatform().name("l1-producer").daemon().start(l1);
     sequencerThread = new Thread(null, sequencer, "sequencer", 256L * 1024 * 1024);
@@ -174,7 +179,7 @@ public final class Devnet implements AutoCloseable {
     out.printf("  L1 RPC:      http://%s:%d  (chain id %s, a block every %d s)%n", h, l1Port, options.l1ChainId(), options.l1BlockTimeSeconds());
     out.printf("  L2 RPC:      http://%s:%d  (chain id %s, a block every %s)%n", h, l2Port, options.l2ChainId(), blockTimeText());
     out.printf("  Engine API:  http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
-    out.printf("  Rollup node: sequencer driving the engine %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT");
+    out.printf("  Rollup node: sequencer driving the engine %s; rollup RPC %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT", rollupUrl);
     out.printf("  Rollup config: %s (L2 genesis: %s)%n", dir.resolve("rollup.json"), dir.resolve("genesis-l2.json"));
     out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
         DevnetGenesis.SYSTEM_CONFIG.toHex(), DevnetGenesis.BATCH_INBOX.toHex());
@@ -224,6 +229,10 @@ public final class Devnet implements AutoCloseable {
 
   public URI l2RpcUrl() {
     return l2Url;
+  }
+
+  public URI rollupRpcUrl() {
+    return rollupUrl;
   }
 
   /** Blocks until the process is interrupted. */

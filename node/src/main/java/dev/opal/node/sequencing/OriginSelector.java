@@ -13,10 +13,13 @@ import dev.opal.node.sources.L1Source;
 public final class OriginSelector {
   private final RollupConfig rollup;
   private final L1Source l1;
+  private final long confirmations;
 
-  public OriginSelector(RollupConfig rollup, L1Source l1) {
+  /** @param confirmations how far behind the L1 head a block must be to become an origin (op-node --sequencer.l1-confs) */
+  public OriginSelector(RollupConfig rollup, L1Source l1, long confirmations) {
     this.rollup = rollup;
     this.l1 = l1;
+    this.confirmations = confirmations;
   }
 
   /** The origin for a child of {@code parent}; {@code pastDrift} tells the caller to build a deposits-only block. */
@@ -25,6 +28,10 @@ public final class OriginSelector {
     if (current == null) throw new IllegalStateException("L1 origin " + parent.l1Origin() + " of the L2 head is not on L1 (reorg?)");
     long nextTime = parent.time() + rollup.blockTime();
     L1Info next = l1.byNumber(current.ref().number() + 1);
+    if (next != null && confirmations > 0) {
+      L1Info head = l1.latest();
+      if (head == null || head.ref().number() < next.ref().number() + confirmations) next = null;
+    }
     if (next != null && next.ref().parentHash().equals(current.ref().hash()) && Long.compareUnsigned(next.ref().time(), nextTime) <= 0) {
       return new Selection(next, false);
     }

@@ -43,17 +43,24 @@ public final class Sequencer implements Runnable {
   private final double speed;
   private final Map<Long, SystemConfig> systemConfigByL1Number = new HashMap<>();
   private volatile boolean running = true;
+  private volatile boolean active = true;
 
   /**
    * @param clock the chain's clock (L2 timestamps follow it)
    * @param speed chain seconds per wall-clock second: 1 normally, more for a devnet with sub-second blocks
    */
   public Sequencer(RollupConfig rollup, L1Source l1, EngineController engine, Clock clock, double speed, Listener listener) {
+    this(rollup, l1, engine, clock, speed, 0, listener);
+  }
+
+  /** @param l1Confirmations the sequencer's L1 confirmation depth for new origins */
+  public Sequencer(RollupConfig rollup, L1Source l1, EngineController engine, Clock clock, double speed, long l1Confirmations,
+      Listener listener) {
     this.rollup = rollup;
     this.l1 = l1;
     this.engine = engine;
     this.attributes = new AttributesBuilder(rollup, l1);
-    this.origins = new OriginSelector(rollup, l1);
+    this.origins = new OriginSelector(rollup, l1, l1Confirmations);
     this.clock = clock;
     this.speed = speed;
     this.listener = listener;
@@ -63,10 +70,24 @@ public final class Sequencer implements Runnable {
     running = false;
   }
 
+  /** Whether blocks are being built (admin_startSequencer / admin_stopSequencer). */
+  public boolean isActive() {
+    return active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+    LOG.info("Sequencer {}", active ? "started" : "stopped");
+  }
+
   @Override
   public void run() {
     long backoff = 100;
     while (running) {
+      if (!active) {
+        sleep(100);
+        continue;
+      }
       try {
         buildOne();
         backoff = 100;

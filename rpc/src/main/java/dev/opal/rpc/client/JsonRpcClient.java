@@ -53,8 +53,10 @@ public final class JsonRpcClient {
       response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new RpcTransportException(method + " timed out after " + timeout.toMillis() + " ms", 0, e);
+    } catch (java.net.ConnectException e) {
+      throw new RpcTransportException(method + " to " + uri + " failed: connection refused", 0, e);
     } catch (IOException e) {
-      throw new RpcTransportException(method + " to " + uri + " failed: " + e.getMessage(), 0, e);
+      throw new RpcTransportException(method + " to " + uri + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RpcTransportException(method + " interrupted", 0, e);

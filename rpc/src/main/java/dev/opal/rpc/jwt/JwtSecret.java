@@ -24,6 +24,8 @@ public record JwtSecret(byte[] key) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.US_ASCII).trim();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("JWT secret " + file + " does not exist");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read JWT secret " + file + ": " + e.getMessage());
     }
