@@ -14,11 +14,17 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {"Runs built-in benchmarks. 'opal bench evm' prints one line per workload: workload=NAME mgas_per_s=X;", "'opal bench engine' prints blocks_per_s=X p50_ms=X p99_ms=X (empty-block cycle over HTTP+JWT) and transfers_per_s=X (import)."})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite to run: evm, engine or load (transfers against a running devnet).")
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite to run: evm, engine, sequencer or load (transfers against a running devnet).")
   String suite;
 
   @Option(names = "--repeat", defaultValue = "3", description = "Measured runs per workload after two warm-ups (best is reported; default ${DEFAULT-VALUE}).")
   int repeat;
+
+  @Option(names = "--blocks", defaultValue = "500", description = "sequencer: blocks to build (default ${DEFAULT-VALUE}).")
+  int blocks;
+
+  @Option(names = "--txs-per-block", defaultValue = "0", description = "sequencer: pool transfers per block (default ${DEFAULT-VALUE}).")
+  int txsPerBlock;
 
   @Option(names = "--rpc", defaultValue = "http://127.0.0.1:8545", description = "load: the L2 JSON-RPC to load (default ${DEFAULT-VALUE}).")
   java.net.URI rpc;
@@ -41,13 +47,19 @@ final class BenchCommand implements Callable<Integer> {
       System.out.println(String.format(Locale.ROOT, "transfers_per_s=%.0f", bench.transfersPerSecond(10, 1000)));
       return 0;
     }
+    if (suite.equals("sequencer")) {
+      dev.opal.devnet.SequencerBenchmark.Result r = dev.opal.devnet.SequencerBenchmark.run(blocks, txsPerBlock);
+      System.out.println(String.format(Locale.ROOT, "transactions=%d", r.transactions()));
+      System.out.println(String.format(Locale.ROOT, "blocks_per_s=%.1f p50_ms=%.2f p99_ms=%.2f", r.blocksPerSecond(), r.p50Millis(), r.p99Millis()));
+      return 0;
+    }
     if (suite.equals("load")) {
       LoadGenerator.Result r = LoadGenerator.run(rpc, accounts, java.time.Duration.ofMillis(Durations.parseMillis(duration)), threads);
       System.out.println(String.format(Locale.ROOT, "sent_per_s=%.0f transfers_per_s=%.0f included=%d blocks=%d", r.sentPerSecond(),
           r.includedPerSecond(), r.included(), r.blocks()));
       return 0;
     }
-    if (!suite.equals("evm")) throw new IllegalArgumentException("unknown benchmark suite '" + suite + "' (available: evm, engine, load)");
+    if (!suite.equals("evm")) throw new IllegalArgumentException("unknown benchmark suite '" + suite + "' (available: evm, engine, sequencer, load)");
     for (EvmBenchmarks.Workload w : EvmBenchmarks.workloads()) {
       EvmBenchmarks.Measurement m = EvmBenchmarks.run(w, repeat);
       System.out.println(String.format(Locale.ROOT, "workload=%s mgas_per_s=%.1f", m.name(), m.mgasPerSecond()));
