@@ -176,9 +176,9 @@ public final class Devnet implements AutoCloseable {
     String h = options.host();
     out.println();
     out.println("Opal devnet: a local OP Stack chain");
-    out.printf("  L1 RPC:      http://%s:%d  (chain id %s, a block every %d s)%n", h, l1Port, options.l1ChainId(), options.l1BlockTimeSeconds());
-    out.printf("  L2 RPC:      http://%s:%d  (chain id %s, a block every %s)%n", h, l2Port, options.l2ChainId(), blockTimeText());
-    out.printf("  Engine API:  http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
+    out.printf("  L1 RPC: http://%s:%d  (chain id %s, a block every %d s)%n", h, l1Port, options.l1ChainId(), options.l1BlockTimeSeconds());
+    out.printf("  L2 RPC: http://%s:%d  (chain id %s, a block every %s; ws:// on the same port)%n", h, l2Port, options.l2ChainId(), blockTimeText());
+    out.printf("  Engine API: http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
     out.printf("  Rollup node: sequencer driving the engine %s; rollup RPC %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT", rollupUrl);
     out.printf("  Rollup config: %s (L2 genesis: %s)%n", dir.resolve("rollup.json"), dir.resolve("genesis-l2.json"));
     out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
