@@ -49,20 +49,36 @@ final class LoadGenerator {
           nonces[i] = Hex.decodeQuantity(rpc.call(T, "eth_getTransactionCount", mine.get(i).address().toHex(), "pending").asText()).longValueExact();
         }
         Address to = Address.fromHex("0x000000000000000000000000000000000000f00d");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         while (System.nanoTime() < deadline) {
-          for (int i = 0; i < mine.size() && System.nanoTime() < deadline; i++) {
+          // one JSON-RPC batch: a transaction from each of this thread's accounts
+          StringBuilder batch = new StringBuilder("[");
+          for (int i = 0; i < mine.size(); i++) {
             DynamicFeeTransaction u = new DynamicFeeTransaction(chainId, nonces[i], UInt256.valueOf(1_000_000), UInt256.fromBigInteger(gasPrice),
                 21_000, to, UInt256.ONE, Bytes.EMPTY, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
             Signature sig = Secp256k1.sign(u.signingHash(), mine.get(i).privateKey());
             DynamicFeeTransaction tx = new DynamicFeeTransaction(chainId, nonces[i], u.maxPriorityFeePerGas(), u.maxFeePerGas(), 21_000, to,
                 UInt256.ONE, Bytes.EMPTY, List.of(), sig.recoveryId(), sig.r(), sig.s());
-            try {
-              rpc.call(T, "eth_sendRawTransaction", Hex.encode(tx.encode()));
-              nonces[i]++;
-              sent.incrementAndGet();
-            } catch (RuntimeException rejected) {
-              // pool full or nonce race: try the next account
+            if (i > 0) batch.append(',');
+            batch.append("{\"jsonrpc\":\"2.0\",\"id\":").append(i).append(",\"method\":\"eth_sendRawTransaction\",\"params\":[\"")
+                .append(Hex.encode(tx.encode())).append("\"]}");
+          }
+          batch.append(']');
+          try {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(rpcUrl).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(batch.toString())).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            for (JsonNode r : rpc.json().readTree(body)) {
+              int i = r.get("id").asInt();
+              if (r.has("result")) {
+                nonces[i]++;
+                sent.incrementAndGet();
+              }
             }
+          } catch (java.io.IOException e) {
+            return;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
           }
         }
       });

@@ -88,13 +88,21 @@ public final class BlockSession {
 
   /** Runs one transaction; throws {@link InvalidTransactionException} (state untouched) if it cannot be included. */
   public TransactionResult apply(Transaction tx) {
+    return apply(tx, null);
+  }
+
+  /**
+   * Runs a transaction whose sender is already known (a pool transaction was validated and its
+   * signature recovered on admission), sparing a second recovery; null means recover it.
+   */
+  public TransactionResult apply(Transaction tx, dev.opal.types.Address knownSender) {
     TransactionResult r;
     if (tx instanceof DepositTransaction deposit) {
       if (!rules.isOptimism()) throw new InvalidTransactionException("deposit transactions exist only on OP chains");
       r = processor.applyDeposit(deposit, gasLeft());
     } else {
       SignedTransaction signed = (SignedTransaction) tx;
-      r = processor.apply(signed, validator.validate(signed), gasLeft());
+      r = processor.apply(signed, knownSender != null ? knownSender : validator.validate(signed), gasLeft());
     }
     gasUsed += r.gasUsed();
     if (tx instanceof BlobTransaction b) blobGasUsed += b.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;

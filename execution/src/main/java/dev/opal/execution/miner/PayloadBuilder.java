@@ -108,7 +108,7 @@ public final class PayloadBuilder {
         if (session.gasLeft() < IntrinsicGas.TX_BASE) break;
         if (session.daFootprint(p.tx()) > session.daFootprintLeft()) continue; // Jovian: no DA room for this one
         try {
-          var r = session.apply(p.tx());
+          var r = session.apply(p.tx(), p.sender());
           included.add(p.tx());
           value = value.add(BigInteger.valueOf(r.gasUsed()).multiply(p.tx().effectiveGasPrice(baseFee).subtract(baseFee)));
         } catch (InvalidTransactionException e) {

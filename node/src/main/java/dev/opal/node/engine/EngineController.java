@@ -52,6 +52,17 @@ public final class EngineController {
     return new ForkchoiceState(head.hash(), safeHead.hash(), finalizedHead.hash());
   }
 
+  /** The new head's reference, read from the payload itself (its first transaction is the L1-info deposit). */
+  private L2BlockRef refOf(ExecutionPayload p) {
+    byte[] first = p.transactions().isEmpty() ? null : p.transactions().get(0).toArrayUnsafe();
+    if (first == null || !(dev.opal.tx.TransactionDecoder.decode(first) instanceof dev.opal.tx.DepositTransaction d)) {
+      return engine.blockRefByHash(p.blockHash());
+    }
+    dev.opal.optimism.L1BlockInfo info = dev.opal.optimism.L1BlockInfo.decode(d.data().toArrayUnsafe());
+    return new L2BlockRef(p.blockHash(), p.blockNumber(), p.parentHash(), p.timestamp(),
+        new dev.opal.block.BlockId(info.blockHash(), info.number()), info.sequenceNumber());
+  }
+
   /** Starts building on the unsafe head; returns the payload id. */
   public PayloadId startBuild(PayloadAttributes attrs) {
     ForkchoiceUpdatedResult r = engine.forkchoiceUpdate(forkchoice(unsafeHead), attrs);
@@ -75,7 +86,7 @@ public final class EngineController {
     if (fcu.payloadStatus().status() != PayloadStatus.Status.VALID) {
       throw new EngineException(EngineException.Kind.TEMPORARY, "forkchoice update to " + p.blockHash() + ": " + fcu.payloadStatus(), null);
     }
-    unsafeHead = engine.blockRefByHash(p.blockHash());
+    unsafeHead = refOf(p);
     return env;
   }
 }
