@@ -2,9 +2,8 @@ package dev.opal.crypto;
 
 import dev.opal.types.Bytes;
 import dev.opal.types.Hash;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 
-/** Keccak-256 (the pre-standard SHA-3 padding Ethereum uses), via BouncyCastle. */
+/** Keccak-256 (the pre-standard SHA-3 padding Ethereum uses); see {@link KeccakF} for the permutation. */
 public final class Keccak {
   /** keccak256 of the empty string: the code hash of an account without code. */
   public static final Hash EMPTY = Hash.fromHex("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
@@ -12,7 +11,6 @@ public final class Keccak {
   public static final Hash EMPTY_TRIE_ROOT =
       Hash.fromHex("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
 
-  private static final ThreadLocal<KeccakDigest> DIGEST = ThreadLocal.withInitial(() -> new KeccakDigest(256));
 
   private Keccak() {}
 
@@ -21,11 +19,7 @@ public final class Keccak {
   }
 
   public static byte[] hash(byte[] input, int offset, int length) {
-    KeccakDigest d = DIGEST.get();
-    d.update(input, offset, length);
-    byte[] out = new byte[32];
-    d.doFinal(out, 0);
-    return out;
+    return KeccakF.keccak256(input, offset, length);
   }
 
   public static Hash hash256(byte[] input) {
