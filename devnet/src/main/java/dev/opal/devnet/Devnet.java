@@ -61,9 +61,23 @@ public final class Devnet implements AutoCloseable {
   private URI l1Url;
   private URI l2Url;
   private URI rollupUrl;
+  private java.util.function.UnaryOperator<ExecEngine> engineWrapper = java.util.function.UnaryOperator.identity();
+  private java.util.function.Consumer<dev.opal.node.engine.EngineEvent> engineListener = e -> {};
 
   public Devnet(DevnetOptions options) {
     this.options = options;
+  }
+
+  /** Puts a layer between the engine controller and the engine (fault-injection tests); call before {@link #start}. */
+  Devnet wrapEngine(java.util.function.UnaryOperator<ExecEngine> wrapper) {
+    this.engineWrapper = wrapper;
+    return this;
+  }
+
+  /** Receives the engine controller's events from the first one on; call before {@link #start}. */
+  Devnet onEngineEvent(java.util.function.Consumer<dev.opal.node.engine.EngineEvent> listener) {
+    this.engineListener = listener;
+    return this;
   }
 
   /** Starts everything and prints the banner to {@code out}. */
@@ -105,7 +119,8 @@ public final class Devnet implements AutoCloseable {
 
     ExecEngine exec = options.inProcess() ? new InProcessEngine(engineApi, rollup)
         : new EngineClient(new JsonRpcClient(URI.create("http://" + options.host() + ":" + auth.port()), new Jwt(secret)), rollup);
-    controller = new EngineController(exec);
+    controller = new EngineController(engineWrapper.apply(exec));
+    controller.addListener(engineListener);
     controller.reset();
     sequencer = new Sequencer(rollup, new InProcessL1Source(l1.chain()), controller, clock, options.speed(), this::logBlock);
 

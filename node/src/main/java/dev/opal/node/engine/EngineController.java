@@ -1,6 +1,8 @@
 package dev.opal.node.engine;
 
+import dev.opal.block.BlockId;
 import dev.opal.node.eth.L2BlockRef;
+import dev.opal.optimism.L1BlockInfo;
 import dev.opal.rpc.engine.ExecutionPayload;
 import dev.opal.rpc.engine.ForkchoiceState;
 import dev.opal.rpc.engine.ForkchoiceUpdatedResult;
@@ -8,6 +10,11 @@ import dev.opal.rpc.engine.PayloadAttributes;
 import dev.opal.rpc.engine.PayloadEnvelope;
 import dev.opal.rpc.engine.PayloadId;
 import dev.opal.rpc.engine.PayloadStatus;
+import dev.opal.tx.DepositTransaction;
+import dev.opal.tx.TransactionDecoder;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +27,9 @@ public final class EngineController {
   private static final Logger LOG = LoggerFactory.getLogger(EngineController.class);
 
   private final ExecEngine engine;
+  private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+  /** A block the engine accepted whose forkchoice update did not go through yet: retried before the next build. */
+  private ExecutionPayload pendingCanonical;
   private volatile L2BlockRef unsafeHead;
   private volatile L2BlockRef safeHead;
   private volatile L2BlockRef finalizedHead;
@@ -28,12 +38,35 @@ public final class EngineController {
     this.engine = engine;
   }
 
+  public void addListener(Consumer<EngineEvent> listener) {
+    listeners.add(listener);
+  }
+
+  private void emit(EngineEvent e) {
+    for (var l : listeners) l.accept(e);
+  }
+
   /** Finds the heads again from the engine (op-node's reset, simplified to the engine's own labels). */
   public void reset() {
+    pendingCanonical = null;
     unsafeHead = engine.blockRefByLabel("latest");
     safeHead = engine.blockRefByLabel("safe");
     finalizedHead = engine.blockRefByLabel("finalized");
     LOG.info("Engine heads: unsafe {}, safe {}, finalized {}", unsafeHead, safeHead, finalizedHead);
+    emit(new EngineEvent.EngineResetConfirmed(unsafeHead, safeHead, finalizedHead));
+  }
+
+  /** Reports a failed step with op-node's classification and returns it for the caller to throw. */
+  public EngineException report(EngineException e) {
+    switch (e.kind()) {
+      case RESET -> emit(new EngineEvent.ResetEvent(e.getMessage()));
+      case CRITICAL -> emit(new EngineEvent.CriticalErrorEvent(e.getMessage()));
+      case INVALID_ATTRIBUTES -> emit(new EngineEvent.BuildInvalid(e.getMessage()));
+      case UNKNOWN_PAYLOAD -> emit(new EngineEvent.PayloadSealExpiredError(e.getMessage()));
+      case INVALID_PAYLOAD -> { } // PayloadInvalid was emitted with the payload
+      case TEMPORARY, SYNCING -> emit(new EngineEvent.EngineTemporaryError(e.getMessage()));
+    }
+    return e;
   }
 
   public L2BlockRef unsafeHead() {
@@ -55,38 +88,85 @@ public final class EngineController {
   /** The new head's reference, read from the payload itself (its first transaction is the L1-info deposit). */
   private L2BlockRef refOf(ExecutionPayload p) {
     byte[] first = p.transactions().isEmpty() ? null : p.transactions().get(0).toArrayUnsafe();
-    if (first == null || !(dev.opal.tx.TransactionDecoder.decode(first) instanceof dev.opal.tx.DepositTransaction d)) {
+    if (first == null || !(TransactionDecoder.decode(first) instanceof DepositTransaction d)) {
       return engine.blockRefByHash(p.blockHash());
     }
-    dev.opal.optimism.L1BlockInfo info = dev.opal.optimism.L1BlockInfo.decode(d.data().toArrayUnsafe());
-    return new L2BlockRef(p.blockHash(), p.blockNumber(), p.parentHash(), p.timestamp(),
-        new dev.opal.block.BlockId(info.blockHash(), info.number()), info.sequenceNumber());
+    L1BlockInfo info = L1BlockInfo.decode(d.data().toArrayUnsafe());
+    return new L2BlockRef(p.blockHash(), p.blockNumber(), p.parentHash(), p.timestamp(), new BlockId(info.blockHash(), info.number()),
+        info.sequenceNumber());
   }
 
   /** Starts building on the unsafe head; returns the payload id. */
   public PayloadId startBuild(PayloadAttributes attrs) {
-    ForkchoiceUpdatedResult r = engine.forkchoiceUpdate(forkchoice(unsafeHead), attrs);
-    if (r.payloadStatus().status() != PayloadStatus.Status.VALID || r.payloadId() == null) {
-      throw new EngineException(r.payloadStatus().status() == PayloadStatus.Status.SYNCING ? EngineException.Kind.TEMPORARY
-          : EngineException.Kind.INVALID_ATTRIBUTES, "build not started: " + r.payloadStatus(), null);
+    finishPendingForkchoice();
+    emit(new EngineEvent.BuildStart(attrs));
+    ForkchoiceUpdatedResult r;
+    try {
+      r = engine.forkchoiceUpdate(forkchoice(unsafeHead), attrs);
+    } catch (EngineException e) {
+      throw report(e);
     }
+    if (r.payloadStatus().status() != PayloadStatus.Status.VALID || r.payloadId() == null) {
+      throw report(new EngineException(r.payloadStatus().status() == PayloadStatus.Status.SYNCING ? EngineException.Kind.SYNCING
+          : EngineException.Kind.INVALID_ATTRIBUTES, "build not started: " + r.payloadStatus(), null));
+    }
+    emit(new EngineEvent.BuildStarted(r.payloadId(), unsafeHead));
     return r.payloadId();
   }
 
-  /** Seals, inserts and makes canonical the payload; returns the sealed envelope. */
-  public PayloadEnvelope sealAndInsert(PayloadId id, long timestamp) {
-    PayloadEnvelope env = engine.getPayload(id, timestamp);
-    ExecutionPayload p = env.executionPayload();
-    PayloadStatus status = engine.newPayload(p, env.parentBeaconBlockRoot());
-    if (status.status() != PayloadStatus.Status.VALID) {
-      throw new EngineException(status.status() == PayloadStatus.Status.INVALID ? EngineException.Kind.RESET : EngineException.Kind.TEMPORARY,
-          "engine did not accept its own payload " + p.blockNumber() + ": " + status, null);
+  /**
+   * Makes a block the engine accepted, whose forkchoice update failed, canonical before anything is
+   * built on top of it; callers preparing attributes call this first so they see the right head.
+   */
+  public void finishPendingForkchoice() {
+    ExecutionPayload p = pendingCanonical;
+    if (p == null) return;
+    ForkchoiceUpdatedResult fcu;
+    try {
+      fcu = engine.forkchoiceUpdate(new ForkchoiceState(p.blockHash(), safeHead.hash(), finalizedHead.hash()), null);
+    } catch (EngineException e) {
+      throw report(e);
     }
-    ForkchoiceUpdatedResult fcu = engine.forkchoiceUpdate(new ForkchoiceState(p.blockHash(), safeHead.hash(), finalizedHead.hash()), null);
     if (fcu.payloadStatus().status() != PayloadStatus.Status.VALID) {
-      throw new EngineException(EngineException.Kind.TEMPORARY, "forkchoice update to " + p.blockHash() + ": " + fcu.payloadStatus(), null);
+      EngineException.Kind kind = switch (fcu.payloadStatus().status()) {
+        case INVALID, INVALID_BLOCK_HASH -> EngineException.Kind.RESET;
+        default -> EngineException.Kind.SYNCING;
+      };
+      throw report(new EngineException(kind, "forkchoice update to " + p.blockHash() + ": " + fcu.payloadStatus(), null));
     }
+    pendingCanonical = null;
     unsafeHead = refOf(p);
+    emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
+    emit(new EngineEvent.PayloadSuccess(unsafeHead));
+  }
+
+  /**
+   * Seals the payload (getPayload), inserts it (newPayload) and makes it canonical
+   * (forkchoiceUpdated); returns the sealed envelope. A forkchoice update that fails after the
+   * engine accepted the block is retried before the next build, so no block is built twice.
+   */
+  public PayloadEnvelope sealAndInsert(PayloadId id, long timestamp) {
+    emit(new EngineEvent.BuildSeal(id));
+    PayloadEnvelope env;
+    PayloadStatus status;
+    ExecutionPayload p;
+    try {
+      env = engine.getPayload(id, timestamp);
+      p = env.executionPayload();
+      emit(new EngineEvent.BuildSealed(p));
+      emit(new EngineEvent.PayloadProcess(p));
+      status = engine.newPayload(p, env.parentBeaconBlockRoot());
+    } catch (EngineException e) {
+      throw report(e);
+    }
+    if (status.status() != PayloadStatus.Status.VALID) {
+      boolean syncing = status.status() == PayloadStatus.Status.SYNCING || status.status() == PayloadStatus.Status.ACCEPTED;
+      if (!syncing) emit(new EngineEvent.PayloadInvalid(p, String.valueOf(status.validationError())));
+      throw report(new EngineException(syncing ? EngineException.Kind.SYNCING : EngineException.Kind.INVALID_PAYLOAD,
+          "engine did not accept its own payload " + p.blockNumber() + ": " + status, null));
+    }
+    pendingCanonical = p;
+    finishPendingForkchoice();
     return env;
   }
 }

@@ -6,7 +6,21 @@ package dev.opal.node.engine;
  * drop the build, critical errors stop the node.
  */
 public class EngineException extends RuntimeException {
-  public enum Kind { TEMPORARY, RESET, INVALID_ATTRIBUTES, UNKNOWN_PAYLOAD, CRITICAL }
+  public enum Kind {
+    /** A transport failure or timeout: retry after 1 s. */
+    TEMPORARY,
+    /** The engine answered SYNCING: it is catching up, retry after 30 s (op-node's ErrEngineSyncing). */
+    SYNCING,
+    /** -38002 or an INVALID head: find the heads again. */
+    RESET,
+    /** -38003: drop these attributes, retry after one block time. */
+    INVALID_ATTRIBUTES,
+    /** -38001 at seal: the build is gone, start again after one block time. */
+    UNKNOWN_PAYLOAD,
+    /** The engine found our own sealed payload INVALID: drop it, start again after one block time. */
+    INVALID_PAYLOAD,
+    CRITICAL
+  }
 
   private final Kind kind;
 

@@ -82,7 +82,6 @@ public final class Sequencer implements Runnable {
 
   @Override
   public void run() {
-    long backoff = 100;
     while (running) {
       if (!active) {
         sleep(100);
@@ -90,22 +89,33 @@ public final class Sequencer implements Runnable {
       }
       try {
         buildOne();
-        backoff = 100;
       } catch (EngineException e) {
-        LOG.warn("Sequencing step failed ({}): {}; retrying in {} ms", e.kind(), e.getMessage(), backoff);
+        long delay = backoffMillis(e.kind());
+        LOG.warn("Sequencing step failed ({}): {}; next attempt in {} ms of chain time", e.kind(), e.getMessage(), delay);
         if (e.kind() == EngineException.Kind.RESET) engine.reset();
-        sleep(backoff);
-        backoff = Math.min(backoff * 2, 5_000);
+        sleepChain(delay);
       } catch (RuntimeException e) {
-        LOG.warn("Sequencing step failed: {}; retrying in {} ms", e.toString(), backoff);
-        sleep(backoff);
-        backoff = Math.min(backoff * 2, 5_000);
+        LOG.warn("Sequencing step failed: {}; next attempt in 1 s of chain time", e.toString());
+        sleepChain(1000);
       }
     }
   }
 
+  /**
+   * How long the sequencer waits after a failed step (op-node sequencing/sequencer.go): 1 s after a
+   * temporary error, 30 s while the engine is syncing, one block time after an invalid build or a reset.
+   */
+  private long backoffMillis(EngineException.Kind kind) {
+    return switch (kind) {
+      case TEMPORARY, CRITICAL -> 1000;
+      case SYNCING -> 30_000;
+      case RESET, INVALID_ATTRIBUTES, UNKNOWN_PAYLOAD, INVALID_PAYLOAD -> rollup.blockTime() * 1000;
+    };
+  }
+
   /** Builds the next block when its time has come (immediately when the chain is behind the clock). */
   void buildOne() {
+    engine.finishPendingForkchoice();
     L2BlockRef head = engine.unsafeHead();
     long nextTime = head.time() + rollup.blockTime();
     long startAt = (nextTime - rollup.blockTime()) * 1000; // start building one block time before the block's timestamp
@@ -158,9 +168,11 @@ public final class Sequencer implements Runnable {
     return c;
   }
 
-  private static void sleep(long millis) {
+  /** Sleeps in short slices, so that {@link #stop} takes effect at once even during a long backoff. */
+  private void sleep(long millis) {
+    long end = System.nanoTime() + millis * 1_000_000;
     try {
-      Thread.sleep(millis);
+      for (long left = millis; left > 0 && running; left = (end - System.nanoTime()) / 1_000_000) Thread.sleep(Math.min(left, 100));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,0 +1,45 @@
+package dev.opal.node.engine;
+
+import dev.opal.node.eth.L2BlockRef;
+import dev.opal.rpc.engine.ExecutionPayload;
+import dev.opal.rpc.engine.PayloadAttributes;
+import dev.opal.rpc.engine.PayloadId;
+
+/**
+ * What the engine controller reports as it works (op-node rollup/engine events, by the same names):
+ * the build steps, payload processing, forkchoice changes, resets, and errors classified as op-node
+ * classifies them. Listeners receive them in order, on the controller's thread.
+ */
+public sealed interface EngineEvent {
+  record BuildStart(PayloadAttributes attributes) implements EngineEvent {}
+
+  record BuildStarted(PayloadId id, L2BlockRef parent) implements EngineEvent {}
+
+  record BuildInvalid(String reason) implements EngineEvent {}
+
+  record BuildSeal(PayloadId id) implements EngineEvent {}
+
+  record BuildSealed(ExecutionPayload payload) implements EngineEvent {}
+
+  /** The engine no longer knows the payload being sealed (-38001): the build is dropped and started again. */
+  record PayloadSealExpiredError(String message) implements EngineEvent {}
+
+  record PayloadProcess(ExecutionPayload payload) implements EngineEvent {}
+
+  record PayloadSuccess(L2BlockRef ref) implements EngineEvent {}
+
+  record PayloadInvalid(ExecutionPayload payload, String reason) implements EngineEvent {}
+
+  record ForkchoiceUpdate(L2BlockRef unsafe, L2BlockRef safe, L2BlockRef finalized) implements EngineEvent {}
+
+  record EngineResetConfirmed(L2BlockRef unsafe, L2BlockRef safe, L2BlockRef finalized) implements EngineEvent {}
+
+  /** Retry after a backoff: transport errors, SYNCING. */
+  record EngineTemporaryError(String message) implements EngineEvent {}
+
+  /** Find the heads again: -38002, an INVALID own payload. */
+  record ResetEvent(String message) implements EngineEvent {}
+
+  /** Stop: nothing this node can do makes progress. */
+  record CriticalErrorEvent(String message) implements EngineEvent {}
+}
