@@ -12,6 +12,8 @@ import dev.opal.execution.rpc.EngineRpc;
 import dev.opal.execution.rpc.EthRpc;
 import dev.opal.execution.rpc.EthSubscriptions;
 import dev.opal.execution.txpool.TxPool;
+import dev.opal.node.batcher.Batcher;
+import dev.opal.node.driver.Deriver;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.engine.ExecEngine;
 import dev.opal.node.eth.L2BlockRef;
@@ -31,6 +33,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,12 @@ public final class Devnet implements AutoCloseable {
   private ScheduledExecutorService status;
   private Thread l1Thread;
   private Thread sequencerThread;
+  private final List<Runnable> stoppers = new java.util.ArrayList<>();
+  private final List<Thread> workers = new java.util.ArrayList<>();
+  private Deriver deriver;
+  private Batcher batcher;
+  private EngineController verifierController;
+  private URI verifierUrl;
   private URI l1Url;
   private URI l2Url;
   private URI rollupUrl;
@@ -129,6 +138,16 @@ public final class Devnet implements AutoCloseable {
     InProcessL1Source l1Source = new InProcessL1Source(l1.chain());
     JsonRpcServer rollupRpc = server("Rollup RPC", d -> RollupRpc.register(d, rollup, controller, l1Source, sequencer), null, 0);
     rollupUrl = URI.create("http://" + options.host() + ":" + rollupRpc.port());
+    long l1BlockWallMillis = Math.max(50, (long) (options.l1BlockTimeSeconds() * 1000 / options.speed()));
+    deriver = new Deriver(rollup, l1Source, controller, l1BlockWallMillis / 2);
+    worker("deriver", deriver, deriver::stop);
+    if (options.batcher()) {
+      DevAccounts.Account batcherAccount = accounts.size() > 1 ? accounts.get(1) : accounts.get(0);
+      batcher = new Batcher(rollup, new JsonRpcClient(l1Url, null), new JsonRpcClient(l2Url, null), new JsonRpcClient(rollupUrl, null),
+          batcherAccount.privateKey(), new Batcher.Options(Duration.ofMillis(l1BlockWallMillis / 2), 120_000, 2_000, 5));
+      worker("batcher", batcher, batcher::stop);
+    }
+    if (options.verifier()) startVerifier(dir, l2Config, l2Genesis, rollup, l1Source, secret, l1BlockWallMillis / 2);
     banner(out, l1Rpc.port(), l2Rpc.port(), auth.port(), jwtFile, dir, accounts, forks, now);
     l1Thread = Thread.ofPlatform().name("l1-producer").daemon().start(l1);
     sequencerThread = new Thread(null, sequencer, "sequencer", 256L * 1024 * 1024);
@@ -136,6 +155,37 @@ public final class Devnet implements AutoCloseable {
     sequencerThread.start();
     status = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("status").daemon().unstarted(r));
     status.scheduleAtFixedRate(this::logStatus, 10, 10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A second rollup node and engine that follow the chain from L1 data alone: a fresh engine from
+   * the same genesis, driven over HTTP+JWT by a node whose only input is the embedded L1.
+   */
+  private void startVerifier(Path dir, ChainConfig l2Config, Genesis l2Genesis, RollupConfig rollup, InProcessL1Source l1Source, JwtSecret secret,
+      long idleMillis) {
+    ChainStores stores = stores(dir.resolve("verifier"), l2Config);
+    Blockchain chain = new Blockchain(l2Config, l2Genesis, stores.nodes(), stores.chain());
+    TxPool pool = new TxPool(16);
+    EngineApi api = new EngineApi(chain, new PayloadBuilder(chain, pool));
+    JsonRpcServer auth = server("Verifier Engine API", d -> {
+      EngineRpc.register(d, api, new ClientVersion("OP", "Opal", "0.1.0", "00000000"));
+      new EthRpc(chain, pool, "Opal", false).register(d);
+    }, new Jwt(secret), 0);
+    ExecEngine exec = new EngineClient(new JsonRpcClient(URI.create("http://" + options.host() + ":" + auth.port()), new Jwt(secret)), rollup);
+    verifierController = new EngineController(exec);
+    verifierController.reset();
+    Deriver d = new Deriver(rollup, l1Source, verifierController, idleMillis);
+    JsonRpcServer rpc = server("Verifier RPC", disp -> RollupRpc.register(disp, rollup, verifierController, l1Source, null), null, 0);
+    verifierUrl = URI.create("http://" + options.host() + ":" + rpc.port());
+    worker("verifier", d, d::stop);
+  }
+
+  private void worker(String name, Runnable r, Runnable stop) {
+    Thread t = new Thread(null, r, name, 64L * 1024 * 1024);
+    t.setDaemon(true);
+    stoppers.add(stop);
+    workers.add(t);
+    t.start();
   }
 
   private ForkSchedule forks(long genesisTime) {
@@ -179,8 +229,9 @@ public final class Devnet implements AutoCloseable {
   private void logStatus() {
     try {
       var l1Head = l1.chain().head();
-      LOG.info("status: unsafe={} safe={} finalized={} l1={} l1finalized={}", controller.unsafeHead().number(), controller.safeHead().number(),
-          controller.finalizedHead().number(), l1Head.number(), l1.chain().finalized().number());
+      LOG.info("status: unsafe={} safe={} finalized={} l1={} l1finalized={}{}", controller.unsafeHead().number(), controller.safeHead().number(),
+          controller.finalizedHead().number(), l1Head.number(), l1.chain().finalized().number(),
+          verifierController == null ? "" : " verifier_safe=" + verifierController.safeHead().number());
     } catch (RuntimeException e) {
       LOG.debug("status unavailable: {}", e.toString());
     }
@@ -195,6 +246,8 @@ public final class Devnet implements AutoCloseable {
     out.printf("  L2 RPC: http://%s:%d  (chain id %s, a block every %s; ws:// on the same port)%n", h, l2Port, options.l2ChainId(), blockTimeText());
     out.printf("  Engine API: http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
     out.printf("  Rollup node: sequencer driving the engine %s; rollup RPC %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT", rollupUrl);
+    out.printf("  Batcher: %s%n", batcher != null ? "posting L2 blocks to the batch inbox on L1; the safe head follows L1" : "off");
+    if (verifierUrl != null) out.printf("  Verifier RPC: %s%n", verifierUrl);
     out.printf("  Rollup config: %s (L2 genesis: %s)%n", dir.resolve("rollup.json"), dir.resolve("genesis-l2.json"));
     out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
         DevnetGenesis.SYSTEM_CONFIG.toHex(), DevnetGenesis.BATCH_INBOX.toHex());
@@ -246,6 +299,11 @@ public final class Devnet implements AutoCloseable {
     return l2Url;
   }
 
+  /** The verifier's rollup RPC, or null without --verifier. */
+  public URI verifierRpcUrl() {
+    return verifierUrl;
+  }
+
   public URI rollupRpcUrl() {
     return rollupUrl;
   }
@@ -260,7 +318,9 @@ public final class Devnet implements AutoCloseable {
     if (sequencer != null) sequencer.stop();
     if (l1 != null) l1.stop();
     if (status != null) status.shutdownNow();
+    stoppers.forEach(Runnable::run);
     join(sequencerThread);
+    workers.forEach(Devnet::join);
     join(l1Thread);
     for (AutoCloseable c : closeables) closeQuietly(c);
     // the databases last: nothing writes any more

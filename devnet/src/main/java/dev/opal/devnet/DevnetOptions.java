@@ -23,13 +23,22 @@ public record DevnetOptions(
     BigInteger l2ChainId,
     int accounts,
     boolean inProcess,
-    Map<OpFork, Long> forkOffsets) {
+    Map<OpFork, Long> forkOffsets,
+    boolean batcher,
+    boolean verifier) {
 
   /** The newest OP upgrade Opal's devnet runs by default. */
   public static final OpFork LATEST = OpFork.JOVIAN;
 
   public DevnetOptions {
     forkOffsets = forkOffsets.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(forkOffsets));
+  }
+
+  /** With the batcher on and no verifier. */
+  public DevnetOptions(long blockTimeMillis, long l1BlockTimeSeconds, int finalityDepth, String host, int l1HttpPort, int l2HttpPort,
+      int l2AuthPort, Path datadir, BigInteger l1ChainId, BigInteger l2ChainId, int accounts, boolean inProcess, Map<OpFork, Long> forkOffsets) {
+    this(blockTimeMillis, l1BlockTimeSeconds, finalityDepth, host, l1HttpPort, l2HttpPort, l2AuthPort, datadir, l1ChainId, l2ChainId, accounts,
+        inProcess, forkOffsets, true, false);
   }
 
   /** The L2 block time in whole seconds as the rollup config states it (sub-second block times run a faster clock). */

@@ -9,7 +9,9 @@ import dev.opal.node.engine.EngineException;
 import dev.opal.node.engine.EngineVersions;
 import dev.opal.node.engine.ExecEngine;
 import dev.opal.node.engine.L2BlockRefs;
+import dev.opal.node.eth.L2BlockContent;
 import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.eth.L2Output;
 import dev.opal.rpc.engine.ExecutionPayload;
 import dev.opal.rpc.engine.ForkchoiceState;
 import dev.opal.rpc.engine.ForkchoiceUpdatedResult;
@@ -61,6 +63,23 @@ final class InProcessEngine implements ExecEngine {
   @Override
   public L2BlockRef blockRefByHash(Hash hash) {
     return ref(api.chain().block(hash));
+  }
+
+  @Override
+  public L2BlockContent blockByNumber(long number) {
+    StoredBlock b = api.chain().canonicalBlock(number);
+    if (b == null) return null;
+    var h = b.block().header();
+    List<Hash> txs = b.block().transactions().stream().map(dev.opal.tx.Transaction::hash).toList();
+    return new L2BlockContent(ref(b), h.mixHash(), h.coinbase(), h.gasLimit(), h.parentBeaconBlockRoot(), h.withdrawalsRoot(), h.extraData(), txs);
+  }
+
+  @Override
+  public L2Output outputAt(long number) {
+    StoredBlock b = api.chain().canonicalBlock(number);
+    if (b == null) return null;
+    var h = b.block().header();
+    return new L2Output(ref(b), h.stateRoot(), api.chain().stateAt(h).storageRoot(L2Output.MESSAGE_PASSER));
   }
 
   private L2BlockRef ref(StoredBlock b) {

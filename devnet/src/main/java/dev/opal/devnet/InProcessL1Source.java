@@ -13,6 +13,10 @@ import dev.opal.types.Hash;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import dev.opal.tx.DepositTransaction;
+import dev.opal.tx.SignedTransaction;
+import dev.opal.tx.Transaction;
+import dev.opal.types.Address;
 
 /** The rollup node's view of the embedded L1 chain, read directly from its blockchain. */
 final class InProcessL1Source implements L1Source {
@@ -49,6 +53,18 @@ final class InProcessL1Source implements L1Source {
   @Override
   public L1Info finalized() {
     return info(l1.finalized());
+  }
+
+  @Override
+  public List<L1Transaction> transactions(Hash blockHash) {
+    StoredBlock b = l1.block(blockHash);
+    List<L1Transaction> out = new ArrayList<>();
+    if (b == null) return out;
+    for (Transaction tx : b.block().transactions()) {
+      Address from = tx instanceof SignedTransaction s ? s.recoverSender() : ((DepositTransaction) tx).from();
+      out.add(new L1Transaction(tx.type(), from, tx.to(), tx.data()));
+    }
+    return out;
   }
 
   @Override

@@ -126,6 +126,16 @@ class EngineFaultsTest {
     public L2BlockRef blockRefByHash(Hash hash) {
       return real.blockRefByHash(hash);
     }
+
+    @Override
+    public dev.opal.node.eth.L2BlockContent blockByNumber(long number) {
+      return real.blockByNumber(number);
+    }
+
+    @Override
+    public dev.opal.node.eth.L2Output outputAt(long number) {
+      return real.outputAt(number);
+    }
   }
 
   @Test

@@ -75,6 +75,12 @@ public final class EthRpc {
       StoredBlock b = block(p.get(0));
       return b == null ? EthJson.nullNode() : EthJson.block(b, p.path(1).asBoolean(false), chainId());
     });
+    // geth's debug_getRawBlock: the block's RLP, by number, tag or hash (the batcher reads blocks this way)
+    d.register("debug_getRawBlock", p -> {
+      JsonNode param = p.get(0);
+      StoredBlock b = param != null && param.isTextual() && param.asText().length() == 66 ? chain.block(hash(param)) : block(param);
+      return b == null ? EthJson.nullNode() : text(Hex.encode(b.block().encode()));
+    });
     d.register("eth_getBlockByHash", p -> {
       StoredBlock b = chain.block(hash(p.get(0)));
       return b == null ? EthJson.nullNode() : EthJson.block(b, p.path(1).asBoolean(false), chainId());

@@ -1,7 +1,9 @@
 package dev.opal.node.engine;
 
 import dev.opal.block.BlockId;
+import dev.opal.node.eth.L2BlockContent;
 import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.eth.L2Output;
 import dev.opal.optimism.L1BlockInfo;
 import dev.opal.rpc.engine.ExecutionPayload;
 import dev.opal.rpc.engine.ForkchoiceState;
@@ -33,6 +35,8 @@ public final class EngineController {
   private volatile L2BlockRef unsafeHead;
   private volatile L2BlockRef safeHead;
   private volatile L2BlockRef finalizedHead;
+  /** Whether the engine has been told the current safe and finalized heads. */
+  private boolean safeSent = true;
 
   public EngineController(ExecEngine engine) {
     this.engine = engine;
@@ -47,13 +51,116 @@ public final class EngineController {
   }
 
   /** Finds the heads again from the engine (op-node's reset, simplified to the engine's own labels). */
-  public void reset() {
+  public synchronized void reset() {
     pendingCanonical = null;
     unsafeHead = engine.blockRefByLabel("latest");
     safeHead = engine.blockRefByLabel("safe");
     finalizedHead = engine.blockRefByLabel("finalized");
     LOG.info("Engine heads: unsafe {}, safe {}, finalized {}", unsafeHead, safeHead, finalizedHead);
     emit(new EngineEvent.EngineResetConfirmed(unsafeHead, safeHead, finalizedHead));
+  }
+
+  /**
+   * Builds the block of derived attributes on their parent (op-node's force path: the parent is
+   * the safe head, so an unsafe chain past it is reorged out) and makes it the new unsafe and safe
+   * head in one forkchoice update.
+   */
+  public synchronized L2BlockRef insertDerived(PayloadAttributes attrs, L2BlockRef parent) {
+    finishPendingForkchoice();
+    emit(new EngineEvent.BuildStart(attrs));
+    ForkchoiceUpdatedResult r;
+    PayloadEnvelope env;
+    PayloadStatus status;
+    try {
+      r = engine.forkchoiceUpdate(new ForkchoiceState(parent.hash(), parent.hash(), finalizedHead.hash()), attrs);
+      if (r.payloadStatus().status() != PayloadStatus.Status.VALID || r.payloadId() == null) {
+        throw new EngineException(r.payloadStatus().status() == PayloadStatus.Status.SYNCING ? EngineException.Kind.SYNCING
+            : EngineException.Kind.INVALID_ATTRIBUTES, "derived build on " + parent + " not started: " + r.payloadStatus(), null);
+      }
+      emit(new EngineEvent.BuildStarted(r.payloadId(), parent));
+      emit(new EngineEvent.BuildSeal(r.payloadId()));
+      env = engine.getPayload(r.payloadId(), attrs.timestamp());
+      emit(new EngineEvent.BuildSealed(env.executionPayload()));
+      emit(new EngineEvent.PayloadProcess(env.executionPayload()));
+      status = engine.newPayload(env.executionPayload(), env.parentBeaconBlockRoot());
+    } catch (EngineException e) {
+      throw report(e);
+    }
+    ExecutionPayload p = env.executionPayload();
+    if (status.status() != PayloadStatus.Status.VALID) {
+      emit(new EngineEvent.PayloadInvalid(p, String.valueOf(status.validationError())));
+      throw report(new EngineException(EngineException.Kind.INVALID_PAYLOAD, "derived block " + p.blockNumber() + ": " + status, null));
+    }
+    L2BlockRef ref = refOf(p);
+    ForkchoiceUpdatedResult fcu;
+    try {
+      fcu = engine.forkchoiceUpdate(new ForkchoiceState(p.blockHash(), p.blockHash(), finalizedHead.hash()), null);
+    } catch (EngineException e) {
+      throw report(e);
+    }
+    if (fcu.payloadStatus().status() != PayloadStatus.Status.VALID) {
+      throw report(new EngineException(EngineException.Kind.SYNCING, "forkchoice update to derived block " + ref + ": " + fcu.payloadStatus(), null));
+    }
+    unsafeHead = ref;
+    safeHead = ref;
+    safeSent = true;
+    LOG.info("Derived block {} from L1, now unsafe and safe head", ref);
+    emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
+    emit(new EngineEvent.PayloadSuccess(ref));
+    return ref;
+  }
+
+  /** An unsafe block matched its derived attributes: it becomes safe. The engine hears of it with the next forkchoice update. */
+  public synchronized void promoteSafe(L2BlockRef ref) {
+    if (ref.number() <= safeHead.number()) return;
+    safeHead = ref;
+    safeSent = false;
+  }
+
+  /** The safe block derived from finalized L1 data becomes final. */
+  public synchronized void promoteFinalized(L2BlockRef ref) {
+    if (ref.number() <= finalizedHead.number() || ref.number() > safeHead.number()) return;
+    finalizedHead = ref;
+    safeSent = false;
+    LOG.info("Finalized L2 block {}", ref);
+  }
+
+  /**
+   * Tells the engine the safe and finalized heads if they changed since the last forkchoice update
+   * (op-node debounces these updates: one per batch of derived blocks, not one per block).
+   */
+  public synchronized void flushForkchoice() {
+    if (safeSent) return;
+    finishPendingForkchoice();
+    ForkchoiceUpdatedResult fcu;
+    try {
+      fcu = engine.forkchoiceUpdate(forkchoice(unsafeHead), null);
+    } catch (EngineException e) {
+      throw report(e);
+    }
+    if (fcu.payloadStatus().status() != PayloadStatus.Status.VALID) {
+      throw report(new EngineException(EngineException.Kind.SYNCING, "forkchoice update: " + fcu.payloadStatus(), null));
+    }
+    safeSent = true;
+    emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
+  }
+
+  /** The canonical block at a height, for consolidation. */
+  public L2BlockContent blockByNumber(long number) {
+    try {
+      return engine.blockByNumber(number);
+    } catch (EngineException e) {
+      throw report(e);
+    }
+  }
+
+  /** The output of the canonical block at a height, or null. */
+  public L2Output outputAt(long number) {
+    try {
+      return engine.outputAt(number);
+    } catch (EngineException e) {
+      throw report(e);
+    }
   }
 
   /** Reports a failed step with op-node's classification and returns it for the caller to throw. */
@@ -97,12 +204,13 @@ public final class EngineController {
   }
 
   /** Starts building on the unsafe head; returns the payload id. */
-  public PayloadId startBuild(PayloadAttributes attrs) {
+  public synchronized PayloadId startBuild(PayloadAttributes attrs) {
     finishPendingForkchoice();
     emit(new EngineEvent.BuildStart(attrs));
     ForkchoiceUpdatedResult r;
     try {
       r = engine.forkchoiceUpdate(forkchoice(unsafeHead), attrs);
+      safeSent = true;
     } catch (EngineException e) {
       throw report(e);
     }
@@ -118,7 +226,7 @@ public final class EngineController {
    * Makes a block the engine accepted, whose forkchoice update failed, canonical before anything is
    * built on top of it; callers preparing attributes call this first so they see the right head.
    */
-  public void finishPendingForkchoice() {
+  public synchronized void finishPendingForkchoice() {
     ExecutionPayload p = pendingCanonical;
     if (p == null) return;
     ForkchoiceUpdatedResult fcu;
@@ -145,7 +253,7 @@ public final class EngineController {
    * (forkchoiceUpdated); returns the sealed envelope. A forkchoice update that fails after the
    * engine accepted the block is retried before the next build, so no block is built twice.
    */
-  public PayloadEnvelope sealAndInsert(PayloadId id, long timestamp) {
+  public synchronized PayloadEnvelope sealAndInsert(PayloadId id, long timestamp) {
     emit(new EngineEvent.BuildSeal(id));
     PayloadEnvelope env;
     PayloadStatus status;

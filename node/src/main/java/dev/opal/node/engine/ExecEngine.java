@@ -1,6 +1,8 @@
 package dev.opal.node.engine;
 
+import dev.opal.node.eth.L2BlockContent;
 import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.eth.L2Output;
 import dev.opal.rpc.engine.ExecutionPayload;
 import dev.opal.rpc.engine.ForkchoiceState;
 import dev.opal.rpc.engine.ForkchoiceUpdatedResult;
@@ -27,4 +29,10 @@ public interface ExecEngine {
   L2BlockRef blockRefByLabel(String label);
 
   L2BlockRef blockRefByHash(Hash hash);
+
+  /** The canonical block at a height with what consolidation compares, or null if there is none. */
+  L2BlockContent blockByNumber(long number);
+
+  /** The output of the canonical block at a height (optimism_outputAtBlock), or null if there is none. */
+  L2Output outputAt(long number);
 }

@@ -9,6 +9,8 @@ import dev.opal.config.RollupConfig;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.eth.L1Info;
 import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.eth.L2Output;
+import dev.opal.rpc.json.JsonIn;
 import dev.opal.node.sequencing.Sequencer;
 import dev.opal.node.sources.L1Source;
 import dev.opal.rpc.server.JsonRpcDispatcher;
@@ -27,6 +29,19 @@ public final class RollupRpc {
   public static void register(JsonRpcDispatcher d, RollupConfig rollup, EngineController engine, L1Source l1, Sequencer sequencer) {
     d.register("optimism_syncStatus", p -> syncStatus(engine, l1));
     d.register("optimism_rollupConfig", p -> rollupConfig(rollup));
+    d.register("optimism_outputAtBlock", p -> {
+      long number = JsonIn.decodeText(p.get(0), "block number", JsonIn::uint64);
+      L2Output out = engine.outputAt(number);
+      if (out == null) throw new RpcException(-32000, "not found: no L2 block " + number);
+      ObjectNode o = NODES.objectNode();
+      o.put("version", L2Output.VERSION_0.toHex());
+      o.put("outputRoot", out.outputRoot().toHex());
+      o.set("blockRef", l2Ref(out.block()));
+      o.put("withdrawalStorageRoot", out.withdrawalStorageRoot().toHex());
+      o.put("stateRoot", out.stateRoot().toHex());
+      o.set("syncStatus", syncStatus(engine, l1));
+      return o;
+    });
     d.register("optimism_version", p -> NODES.textNode("opal"));
     d.register("admin_sequencerActive", p -> BooleanNode.valueOf(sequencer != null && sequencer.isActive()));
     d.register("admin_stopSequencer", p -> {

@@ -2,7 +2,8 @@ package dev.opal.node.sequencing;
 
 import dev.opal.config.RollupConfig;
 import dev.opal.node.derive.AttributesBuilder;
-import dev.opal.node.derive.SystemConfigs;
+import dev.opal.node.derive.SystemConfigTracker;
+import dev.opal.node.driver.Waits;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.engine.EngineException;
 import dev.opal.node.eth.L1Info;
@@ -14,8 +15,6 @@ import dev.opal.rpc.engine.PayloadAttributes;
 import dev.opal.rpc.engine.PayloadEnvelope;
 import dev.opal.rpc.engine.PayloadId;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ public final class Sequencer implements Runnable {
   private final Clock clock;
   private final Listener listener;
   private final double speed;
-  private final Map<Long, SystemConfig> systemConfigByL1Number = new HashMap<>();
+  private final SystemConfigTracker systemConfigs;
   private volatile boolean running = true;
   private volatile boolean active = true;
 
@@ -60,6 +59,7 @@ public final class Sequencer implements Runnable {
     this.l1 = l1;
     this.engine = engine;
     this.attributes = new AttributesBuilder(rollup, l1);
+    this.systemConfigs = new SystemConfigTracker(rollup, l1);
     this.origins = new OriginSelector(rollup, l1, l1Confirmations);
     this.clock = clock;
     this.speed = speed;
@@ -126,7 +126,7 @@ public final class Sequencer implements Runnable {
     }
     OriginSelector.Selection sel = origins.select(head);
     L1Info origin = sel.origin();
-    SystemConfig sys = systemConfig(origin);
+    SystemConfig sys = systemConfigs.at(origin.ref());
     PayloadAttributes attrs = attributes.prepare(head, origin, sys);
     if (!sel.pastDrift()) {
       attrs = new PayloadAttributes(attrs.timestamp(), attrs.prevRandao(), attrs.suggestedFeeRecipient(), attrs.withdrawals(),
@@ -145,36 +145,7 @@ public final class Sequencer implements Runnable {
     sleep(Math.max(1, (long) (chainMillis / speed)));
   }
 
-  /** The system config in force at an L1 block: the genesis config with every ConfigUpdate up to it applied. */
-  private synchronized SystemConfig systemConfig(L1Info origin) {
-    SystemConfig cached = systemConfigByL1Number.get(origin.ref().number());
-    if (cached != null) return cached;
-    long n = rollup.l1Genesis().number();
-    SystemConfig c = rollup.genesisSystemConfig();
-    for (long k = origin.ref().number(); k > n; k--) {
-      SystemConfig known = systemConfigByL1Number.get(k - 1);
-      if (known != null) {
-        n = k - 1;
-        c = known;
-        break;
-      }
-    }
-    for (long k = n + 1; k <= origin.ref().number(); k++) {
-      L1Info b = l1.byNumber(k);
-      c = SystemConfigs.apply(c, rollup.l1SystemConfigAddress(), l1.logs(b.ref().hash()));
-      systemConfigByL1Number.put(k, c);
-    }
-    systemConfigByL1Number.put(origin.ref().number(), c);
-    return c;
-  }
-
-  /** Sleeps in short slices, so that {@link #stop} takes effect at once even during a long backoff. */
   private void sleep(long millis) {
-    long end = System.nanoTime() + millis * 1_000_000;
-    try {
-      for (long left = millis; left > 0 && running; left = (end - System.nanoTime()) / 1_000_000) Thread.sleep(Math.min(left, 100));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Waits.sleepWhile(millis, () -> running);
   }
 }

@@ -7,7 +7,13 @@ import dev.opal.node.engine.EngineException;
 import dev.opal.node.engine.EngineVersions;
 import dev.opal.node.engine.ExecEngine;
 import dev.opal.node.engine.L2BlockRefs;
+import dev.opal.node.eth.L2BlockContent;
 import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.eth.L2Output;
+import dev.opal.types.Address;
+import dev.opal.types.Bytes;
+import java.util.ArrayList;
+import java.util.List;
 import dev.opal.rpc.client.JsonRpcClient;
 import dev.opal.rpc.client.RpcErrorException;
 import dev.opal.rpc.client.RpcTransportException;
@@ -74,6 +80,28 @@ public final class EngineClient implements ExecEngine {
   @Override
   public L2BlockRef blockRefByHash(Hash hash) {
     return blockRef(call(() -> rpc.call(TIMEOUT, "eth_getBlockByHash", hash.toHex(), true)));
+  }
+
+  @Override
+  public L2BlockContent blockByNumber(long number) {
+    JsonNode b = call(() -> rpc.call(TIMEOUT, "eth_getBlockByNumber", Hex.encodeQuantity(number), true));
+    if (b == null || b.isNull()) return null;
+    JsonIn in = JsonIn.of(b, "block");
+    List<Hash> txs = new ArrayList<>();
+    for (JsonNode t : b.get("transactions")) txs.add(Hash.fromHex(t.get("hash").asText()));
+    return new L2BlockContent(blockRef(b), in.hash("mixHash"), Address.fromHex(b.get("miner").asText()), in.quantity("gasLimit"),
+        in.has("parentBeaconBlockRoot") ? in.hash("parentBeaconBlockRoot") : null, in.has("withdrawalsRoot") ? in.hash("withdrawalsRoot") : null,
+        Bytes.fromHex(b.get("extraData").asText()), txs);
+  }
+
+  @Override
+  public L2Output outputAt(long number) {
+    JsonNode b = call(() -> rpc.call(TIMEOUT, "eth_getBlockByNumber", Hex.encodeQuantity(number), true));
+    if (b == null || b.isNull()) return null;
+    L2BlockRef ref = blockRef(b);
+    var at = JsonNodeFactory.instance.objectNode().put("blockHash", ref.hash().toHex());
+    JsonNode proof = call(() -> rpc.call(TIMEOUT, "eth_getProof", L2Output.MESSAGE_PASSER.toHex(), JsonNodeFactory.instance.arrayNode(), at));
+    return new L2Output(ref, JsonIn.of(b, "block").hash("stateRoot"), Hash.fromHex(proof.get("storageHash").asText()));
   }
 
   private L2BlockRef blockRef(JsonNode block) {

@@ -2,6 +2,8 @@ package dev.opal.node.sources;
 
 import dev.opal.block.Log;
 import dev.opal.node.eth.L1Info;
+import dev.opal.types.Address;
+import dev.opal.types.Bytes;
 import dev.opal.types.Hash;
 import java.util.List;
 
@@ -18,6 +20,12 @@ public interface L1Source {
 
   /** All logs of the block's receipts, in order, each with the index it has in the block. */
   List<IndexedLog> logs(Hash blockHash);
+
+  /** The block's transactions as derivation reads them (batcher data), in block order. */
+  List<L1Transaction> transactions(Hash blockHash);
+
+  /** What L1 retrieval needs of a transaction: its type, signer, recipient (null for a creation) and calldata. */
+  record L1Transaction(int type, Address from, Address to, Bytes input) {}
 
   /** A log with its block-wide index (the deposit source hash commits to it). */
   record IndexedLog(Log log, long index) {}

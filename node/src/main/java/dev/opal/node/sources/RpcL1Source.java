@@ -74,6 +74,20 @@ public final class RpcL1Source implements L1Source {
   }
 
   @Override
+  public List<L1Transaction> transactions(Hash blockHash) {
+    JsonNode b = call("eth_getBlockByHash", blockHash.toHex(), true);
+    List<L1Transaction> out = new ArrayList<>();
+    if (b == null || b.isNull()) return out;
+    for (JsonNode t : b.get("transactions")) {
+      JsonIn in = JsonIn.of(t, "L1 transaction");
+      JsonNode to = t.get("to");
+      out.add(new L1Transaction((int) in.quantity("type"), Address.fromHex(t.get("from").asText()),
+          to == null || to.isNull() ? null : Address.fromHex(to.asText()), Bytes.fromHex(t.get("input").asText())));
+    }
+    return out;
+  }
+
+  @Override
   public List<IndexedLog> logs(Hash blockHash) {
     var filter = rpc.json().createObjectNode().put("blockHash", blockHash.toHex());
     JsonNode logs = call("eth_getLogs", filter);

@@ -1,0 +1,51 @@
+package dev.opal.node.attributes;
+
+import dev.opal.node.derive.DerivedAttributes;
+import dev.opal.node.engine.EngineController;
+import dev.opal.node.eth.L2BlockContent;
+import dev.opal.node.eth.L2BlockRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies derived attributes to the engine (op-node rollup/attributes): when the unsafe chain
+ * already has a block at that height and it matches the attributes, it is promoted to safe
+ * (consolidation, no execution); otherwise the block is built from the attributes on the safe
+ * head, which reorgs out a mismatching unsafe chain.
+ */
+public final class AttributesHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(AttributesHandler.class);
+
+  /** The derived attributes do not build on the current safe head: the pipeline must start again from it. */
+  public static final class StaleAttributesException extends RuntimeException {
+    StaleAttributesException(String message) {
+      super(message);
+    }
+  }
+
+  private final EngineController engine;
+
+  public AttributesHandler(EngineController engine) {
+    this.engine = engine;
+  }
+
+  /** Returns the new safe head. */
+  public L2BlockRef apply(DerivedAttributes d) {
+    L2BlockRef safe = engine.safeHead();
+    if (!d.parent().hash().equals(safe.hash())) {
+      throw new StaleAttributesException("attributes build on " + d.parent() + " but the safe head is " + safe);
+    }
+    if (engine.unsafeHead().number() > safe.number()) {
+      L2BlockContent existing = engine.blockByNumber(safe.number() + 1);
+      String mismatch = existing == null ? "no block" : AttributesMatch.mismatch(d.attributes(), safe.hash(), existing);
+      if (mismatch == null) {
+        engine.promoteSafe(existing.ref());
+        LOG.debug("Consolidated unsafe block {} as safe (from L1 block {})", existing.ref(), d.derivedFrom());
+        return existing.ref();
+      }
+      LOG.warn("L2 reorg: block {} does not match the attributes derived from L1 block {} ({}); building it from L1",
+          safe.number() + 1, d.derivedFrom(), mismatch);
+    }
+    return engine.insertDerived(d.attributes(), d.parent());
+  }
+}

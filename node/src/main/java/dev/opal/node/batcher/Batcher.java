@@ -1,0 +1,137 @@
+package dev.opal.node.batcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opal.block.Block;
+import dev.opal.config.RollupConfig;
+import dev.opal.node.derive.ChannelOut;
+import dev.opal.node.derive.Frame;
+import dev.opal.node.derive.batch.SingularBatch;
+import dev.opal.node.driver.Waits;
+import dev.opal.optimism.L1BlockInfo;
+import dev.opal.rpc.client.JsonRpcClient;
+import dev.opal.tx.DepositTransaction;
+import dev.opal.tx.Transaction;
+import dev.opal.types.Bytes;
+import dev.opal.types.Hex;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts the sequencer's unsafe L2 blocks to L1 (op-batcher, reduced): it reads new blocks from the
+ * L2 node ({@code debug_getRawBlock}), turns each into a singular batch, packs the batches of one
+ * round into a zlib channel cut into frames, and sends one calldata transaction per frame to the
+ * batch inbox, one at a time, waiting for each to be included and resending with a higher fee when
+ * one waits too long. It starts after the rollup node's safe head, so a restart re-posts only what
+ * L1 does not yet have.
+ */
+public final class Batcher implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Batcher.class);
+  private static final Duration T = Duration.ofSeconds(10);
+
+  /**
+   * @param maxFrameData frame data per transaction (well under the 128 KiB transaction size limit)
+   * @param maxBlocksPerChannel blocks packed into one channel at most
+   * @param resendAfterL1Blocks L1 blocks a transaction may wait before it is sent again with a higher fee
+   */
+  public record Options(Duration pollInterval, int maxFrameData, int maxBlocksPerChannel, long resendAfterL1Blocks) {
+    public static final Options DEFAULTS = new Options(Duration.ofSeconds(1), 120_000, 2_000, 5);
+  }
+
+  private final RollupConfig rollup;
+  private final JsonRpcClient l2;
+  private final JsonRpcClient rollupNode;
+  private final L1Transactor l1;
+  private final Options options;
+  private final Deque<Frame> queued = new ArrayDeque<>();
+  private final AtomicLong postedBlocks = new AtomicLong();
+  private L1Transactor.Sent inFlight;
+  private long nextBlock = -1;
+  private volatile boolean running = true;
+
+  public Batcher(RollupConfig rollup, JsonRpcClient l1, JsonRpcClient l2, JsonRpcClient rollupNode, byte[] batcherKey, Options options) {
+    this.rollup = rollup;
+    this.l2 = l2;
+    this.rollupNode = rollupNode;
+    this.l1 = new L1Transactor(l1, batcherKey);
+    this.options = options;
+  }
+
+  public void stop() {
+    running = false;
+  }
+
+  /** L2 blocks put into channels so far. */
+  public long postedBlocks() {
+    return postedBlocks.get();
+  }
+
+  @Override
+  public void run() {
+    LOG.info("Batcher {} posting to {} on L1", l1.from(), rollup.batchInboxAddress());
+    while (running) {
+      try {
+        step();
+      } catch (RuntimeException e) {
+        LOG.warn("Batcher step failed: {}", e.getMessage());
+      }
+      Waits.sleepWhile(options.pollInterval().toMillis(), () -> running);
+    }
+  }
+
+  /** One round: follow the transaction in flight, or send the next frame, or open a channel with the new blocks. */
+  void step() {
+    if (inFlight != null) {
+      Long included = l1.includedIn(inFlight.hash());
+      if (included == null) {
+        if (l1.l1Head() >= inFlight.sentAtL1() + options.resendAfterL1Blocks()) {
+          LOG.warn("Batcher transaction {} not included after {} L1 blocks: sending it again with a higher fee", inFlight.hash(),
+              options.resendAfterL1Blocks());
+          inFlight = l1.resend(inFlight);
+        }
+        return;
+      }
+      LOG.debug("Batcher transaction {} included in L1 block {}", inFlight.hash(), included);
+      inFlight = null;
+    }
+    if (queued.isEmpty()) openChannel();
+    if (queued.isEmpty()) return;
+    // one frame per transaction keeps every transaction well under the L1 size limit
+    Frame f = queued.pollFirst();
+    inFlight = l1.send(rollup.batchInboxAddress(), Bytes.wrap(Frame.batcherData(List.of(f))));
+  }
+
+  private void openChannel() {
+    JsonNode status = rollupNode.call(T, "optimism_syncStatus");
+    long unsafe = status.path("unsafe_l2").path("number").asLong();
+    long safe = status.path("safe_l2").path("number").asLong();
+    if (nextBlock <= safe) nextBlock = safe + 1;
+    if (nextBlock > unsafe) return;
+    long last = Math.min(unsafe, nextBlock + options.maxBlocksPerChannel() - 1);
+    List<SingularBatch> batches = new ArrayList<>();
+    for (long n = nextBlock; n <= last; n++) batches.add(batchOf(n));
+    List<Frame> frames = ChannelOut.frames(batches, options.maxFrameData());
+    queued.addAll(frames);
+    LOG.info("Channel {} with L2 blocks {}-{} in {} frames", frames.get(0).channelId(), nextBlock, last, frames.size());
+    postedBlocks.addAndGet(last - nextBlock + 1);
+    nextBlock = last + 1;
+  }
+
+  private SingularBatch batchOf(long number) {
+    JsonNode raw = l2.call(T, "debug_getRawBlock", Hex.encodeQuantity(number));
+    if (raw == null || raw.isNull()) throw new IllegalStateException("L2 block " + number + " is not available");
+    Block block = Block.decode(Hex.decode(raw.asText()));
+    if (block.transactions().isEmpty() || !(block.transactions().get(0) instanceof DepositTransaction info)) {
+      throw new IllegalStateException("L2 block " + number + " has no L1-info deposit");
+    }
+    L1BlockInfo origin = L1BlockInfo.decode(info.data().toArrayUnsafe());
+    List<Bytes> txs = new ArrayList<>();
+    for (Transaction tx : block.transactions()) if (!(tx instanceof DepositTransaction)) txs.add(Bytes.wrap(tx.encode()));
+    return new SingularBatch(block.header().parentHash(), origin.number(), origin.blockHash(), block.header().timestamp(), txs);
+  }
+}

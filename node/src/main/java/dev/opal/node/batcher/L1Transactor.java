@@ -1,0 +1,88 @@
+package dev.opal.node.batcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opal.config.EthereumFork;
+import dev.opal.crypto.Secp256k1;
+import dev.opal.crypto.Signature;
+import dev.opal.rpc.client.JsonRpcClient;
+import dev.opal.tx.DynamicFeeTransaction;
+import dev.opal.tx.IntrinsicGas;
+import dev.opal.types.Address;
+import dev.opal.types.Bytes;
+import dev.opal.types.Hash;
+import dev.opal.types.Hex;
+import dev.opal.types.UInt256;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sends the batcher's transactions to L1 over JSON-RPC (op-service txmgr, reduced to what one
+ * batcher needs): EIP-1559 transactions signed with the batcher key, the gas limit from the
+ * calldata's intrinsic cost (with Prague's floor), and a fee bump when a transaction waits too long.
+ */
+final class L1Transactor {
+  private static final Duration T = Duration.ofSeconds(10);
+  private static final BigInteger TIP = BigInteger.valueOf(1_000_000_000L);
+
+  /** A transaction on its way: resending it with a higher fee keeps its nonce. */
+  record Sent(Hash hash, long nonce, Address to, Bytes data, BigInteger maxFee, long sentAtL1) {}
+
+  private final JsonRpcClient l1;
+  private final byte[] key;
+  private final Address from;
+  private BigInteger chainId;
+
+  L1Transactor(JsonRpcClient l1, byte[] key) {
+    this.l1 = l1;
+    this.key = key;
+    this.from = Secp256k1.address(key);
+  }
+
+  Address from() {
+    return from;
+  }
+
+  long l1Head() {
+    return quantity(l1.call(T, "eth_blockNumber")).longValueExact();
+  }
+
+  Sent send(Address to, Bytes data) {
+    long nonce = quantity(l1.call(T, "eth_getTransactionCount", from.toHex(), "pending")).longValueExact();
+    BigInteger maxFee = quantity(l1.call(T, "eth_gasPrice")).multiply(BigInteger.TWO).add(TIP);
+    return sign(nonce, to, data, maxFee);
+  }
+
+  /** The same transaction again with fees raised by a quarter (more than the 10% a replacement needs). */
+  Sent resend(Sent s) {
+    BigInteger bumped = s.maxFee().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)).add(BigInteger.ONE);
+    return sign(s.nonce(), s.to(), s.data(), bumped);
+  }
+
+  /** The receipt's block number if the transaction is included, else null; throws if it reverted. */
+  Long includedIn(Hash tx) {
+    JsonNode r = l1.call(T, "eth_getTransactionReceipt", tx.toHex());
+    if (r == null || r.isNull()) return null;
+    if (!"0x1".equals(r.path("status").asText())) throw new IllegalStateException("batcher transaction " + tx + " failed on L1");
+    return quantity(r.get("blockNumber")).longValueExact();
+  }
+
+  private Sent sign(long nonce, Address to, Bytes data, BigInteger maxFee) {
+    if (chainId == null) chainId = quantity(l1.call(T, "eth_chainId"));
+    BigInteger tip = TIP.min(maxFee);
+    DynamicFeeTransaction draft = new DynamicFeeTransaction(chainId, nonce, UInt256.fromBigInteger(tip), UInt256.fromBigInteger(maxFee), 0, to,
+        UInt256.ZERO, data, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
+    long gas = Math.max(IntrinsicGas.of(draft, EthereumFork.PRAGUE), IntrinsicGas.floor(data));
+    DynamicFeeTransaction unsigned = new DynamicFeeTransaction(chainId, nonce, draft.maxPriorityFeePerGas(), draft.maxFeePerGas(), gas, to,
+        UInt256.ZERO, data, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
+    Signature sig = Secp256k1.sign(unsigned.signingHash(), key);
+    DynamicFeeTransaction tx = new DynamicFeeTransaction(chainId, nonce, unsigned.maxPriorityFeePerGas(), unsigned.maxFeePerGas(), gas, to,
+        UInt256.ZERO, data, List.of(), sig.recoveryId(), sig.r(), sig.s());
+    l1.call(T, "eth_sendRawTransaction", Hex.encode(tx.encode()));
+    return new Sent(tx.hash(), nonce, to, data, maxFee, l1Head());
+  }
+
+  private static BigInteger quantity(JsonNode n) {
+    return Hex.decodeQuantity(n.asText());
+  }
+}

@@ -1,0 +1,192 @@
+package dev.opal.node.derive;
+
+import dev.opal.config.OpFork;
+import dev.opal.config.RollupConfig;
+import dev.opal.node.derive.batch.Batch;
+import dev.opal.node.derive.batch.SingularBatch;
+import dev.opal.node.derive.batch.SpanBatch;
+import dev.opal.node.eth.L1BlockRef;
+import dev.opal.node.eth.L1Info;
+import dev.opal.node.eth.L2BlockRef;
+import dev.opal.node.sources.L1Source;
+import dev.opal.optimism.SystemConfig;
+import dev.opal.rpc.engine.PayloadAttributes;
+import dev.opal.types.Bytes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The derivation pipeline (OP specs protocol/derivation.md; op-node rollup/derive), pulled one
+ * block at a time: L1 traversal with reorg detection, L1 retrieval of batcher transactions (to the
+ * batch inbox, from the batcher of the SystemConfig in force), frames, Holocene's channel assembly,
+ * channel reading, the batch rules, and payload attributes. Empty batches fill the chain once a
+ * sequencing window passes without a batch. Under Holocene's rules a dropped batch flushes the rest
+ * of its channel; those rules are applied to every fork (pre-Holocene channel banks and batch
+ * buffering are not implemented), which derives the same chain whenever the batcher posts in order.
+ */
+public final class DerivationPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(DerivationPipeline.class);
+  private static final long MAX_RLP_BYTES_PER_CHANNEL = 10_000_000;
+  private static final long FJORD_MAX_RLP_BYTES_PER_CHANNEL = 100_000_000;
+
+  /** L1 was reorganised under the pipeline: the node must reset. */
+  public static final class L1ReorgException extends RuntimeException {
+    L1ReorgException(String message) {
+      super(message);
+    }
+  }
+
+  private final RollupConfig rollup;
+  private final L1Source l1;
+  private final SystemConfigTracker configs;
+  private final AttributesBuilder attributes;
+  private final BatchRules rules;
+  private final ChannelAssembler assembler = new ChannelAssembler();
+  private final Deque<Frame> frames = new ArrayDeque<>();
+  private final Deque<SingularBatch> batches = new ArrayDeque<>();
+  private L1BlockRef origin;
+  private L1BlockRef batchesFrom;
+
+  public DerivationPipeline(RollupConfig rollup, L1Source l1, SystemConfigTracker configs, L1BlockRef start) {
+    this.rollup = rollup;
+    this.l1 = l1;
+    this.configs = configs;
+    this.attributes = new AttributesBuilder(rollup, l1);
+    this.rules = new BatchRules(rollup);
+    reset(start);
+  }
+
+  /** Starts reading again at {@code start} (its data included), forgetting every partial channel and batch. */
+  public void reset(L1BlockRef start) {
+    frames.clear();
+    batches.clear();
+    assembler.clear();
+    origin = start;
+    readFrames(start);
+  }
+
+  /** The L1 block the pipeline is reading. */
+  public L1BlockRef origin() {
+    return origin;
+  }
+
+  /**
+   * The attributes of the block after {@code safe}, or null when the L1 data read so far yields no
+   * more blocks. Throws {@link L1ReorgException} when the next L1 block does not extend the origin.
+   */
+  public DerivedAttributes next(L2BlockRef safe) {
+    while (true) {
+      SingularBatch b = batches.peekFirst();
+      if (b != null) {
+        BatchRules.Verdict v = rules.check(b, safe, batchesFrom, this::l1Ref);
+        switch (v.validity()) {
+          case PAST -> batches.pollFirst();
+          case DROP -> {
+            LOG.warn("Dropping batch for L2 time {} from L1 block {} and the rest of its channel: {}", b.timestamp(), batchesFrom, v.reason());
+            batches.clear();
+          }
+          case ACCEPT -> {
+            batches.pollFirst();
+            return derive(b, safe, batchesFrom);
+          }
+        }
+        continue;
+      }
+      Frame f = frames.pollFirst();
+      if (f != null) {
+        ChannelAssembler.ReadyChannel ch = assembler.add(f, origin.number(), maxRlpBytes());
+        if (ch != null) readChannel(ch);
+        continue;
+      }
+      DerivedAttributes empty = forcedEmptyBatch(safe);
+      if (empty != null) return empty;
+      if (!advance()) return null;
+    }
+  }
+
+  private void readChannel(ChannelAssembler.ReadyChannel ch) {
+    boolean fjord = rollup.forks().isActive(OpFork.FJORD, origin.time());
+    boolean delta = rollup.forks().isActive(OpFork.DELTA, origin.time());
+    List<Batch> read = ChannelReader.read(ch.data(), maxRlpBytes(), fjord, delta, rollup.l2GenesisTime(), rollup.l2ChainId());
+    for (Batch batch : read) {
+      switch (batch) {
+        case SingularBatch s -> batches.addLast(s);
+        case SpanBatch span -> batches.addAll(span.toSingular(n -> {
+          L1BlockRef r = l1Ref(n);
+          return r == null ? null : r.hash();
+        }));
+      }
+    }
+    batchesFrom = origin;
+    LOG.debug("Read channel {} from L1 block {}: {} batches", ch.id(), origin, read.size());
+  }
+
+  /** Once the sequencing window of the safe head's epoch has passed with no batch, the chain goes on with empty blocks. */
+  private DerivedAttributes forcedEmptyBatch(L2BlockRef safe) {
+    long epochNumber = safe.l1Origin().number();
+    if (origin.number() < epochNumber + rollup.seqWindowSize()) return null;
+    long next = safe.time() + rollup.blockTime();
+    L1BlockRef epoch = l1Ref(epochNumber);
+    L1BlockRef nextEpoch = epochNumber + 1 <= origin.number() ? l1Ref(epochNumber + 1) : null;
+    if (nextEpoch != null && next >= nextEpoch.time()) epoch = nextEpoch;
+    LOG.info("Sequencing window of epoch {} expired at L1 block {}: empty batch for L2 time {}", epochNumber, origin, next);
+    return derive(new SingularBatch(safe.hash(), epoch.number(), epoch.hash(), next, List.of()), safe, origin);
+  }
+
+  private DerivedAttributes derive(SingularBatch b, L2BlockRef safe, L1BlockRef derivedFrom) {
+    L1Info epoch = l1.byNumber(b.epochNumber());
+    SystemConfig sys = configs.at(epoch.ref());
+    PayloadAttributes a = attributes.prepare(safe, epoch, sys);
+    List<Bytes> txs = new ArrayList<>(a.transactions().size() + b.transactions().size());
+    txs.addAll(a.transactions());
+    txs.addAll(b.transactions());
+    a = new PayloadAttributes(a.timestamp(), a.prevRandao(), a.suggestedFeeRecipient(), a.withdrawals(), a.parentBeaconBlockRoot(), txs, true,
+        a.gasLimit(), a.eip1559Params(), a.minBaseFee());
+    return new DerivedAttributes(a, safe, derivedFrom);
+  }
+
+  private boolean advance() {
+    L1Info next = l1.byNumber(origin.number() + 1);
+    if (next == null) return false;
+    if (!next.ref().parentHash().equals(origin.hash())) {
+      throw new L1ReorgException("L1 block " + next.ref() + " does not extend the pipeline's origin " + origin);
+    }
+    origin = next.ref();
+    assembler.checkTimeout(origin.number(), channelTimeout());
+    readFrames(origin);
+    return true;
+  }
+
+  /** L1 retrieval: frames from calldata of transactions to the batch inbox signed by the current batcher. */
+  private void readFrames(L1BlockRef block) {
+    SystemConfig sys = configs.at(block);
+    for (L1Source.L1Transaction tx : l1.transactions(block.hash())) {
+      if (tx.to() == null || !tx.to().equals(rollup.batchInboxAddress()) || !tx.from().equals(sys.batcherAddr())) continue;
+      if (tx.type() == 3) {
+        LOG.warn("Skipping blob batcher transaction in L1 block {}: blob retrieval needs a beacon API, which is not supported", block);
+        continue;
+      }
+      List<Frame> parsed = Frame.parseBatcherData(tx.input().toArrayUnsafe());
+      if (parsed.isEmpty()) LOG.warn("Dropping batcher transaction in L1 block {}: no valid frames", block);
+      frames.addAll(parsed);
+    }
+  }
+
+  private L1BlockRef l1Ref(long number) {
+    if (number > origin.number()) return null;
+    L1Info info = l1.byNumber(number);
+    return info == null ? null : info.ref();
+  }
+
+  private long maxRlpBytes() {
+    return rollup.forks().isActive(OpFork.FJORD, origin.time()) ? FJORD_MAX_RLP_BYTES_PER_CHANNEL : MAX_RLP_BYTES_PER_CHANNEL;
+  }
+
+  private long channelTimeout() {
+    return rollup.forks().isActive(OpFork.GRANITE, origin.time()) ? RollupConfig.GRANITE_CHANNEL_TIMEOUT : rollup.channelTimeout();
+  }
+}
