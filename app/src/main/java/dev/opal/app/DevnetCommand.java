@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     description = {
       "Runs a local OP Stack chain: an embedded L1 with the deposit and SystemConfig contracts, the L2 execution",
       "engine with the OP predeploys, and the rollup node sequencing blocks through the Engine API (HTTP+JWT).",
-      "Prints the RPC URLs and funded dev accounts, then one line per L2 block. Ctrl-C stops it."
+      "A batcher posts the L2 blocks to L1 and derivation moves the safe head; --verifier adds a node that rebuilds",
+      "the chain from L1 alone. Prints the RPC URLs and funded dev accounts, then one line per L2 block. Ctrl-C stops it."
     })
 final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--block-time", defaultValue = "2s", paramLabel = "DURATION",
@@ -61,6 +62,14 @@ final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--in-process", description = "Drive the engine through direct calls instead of the Engine API over HTTP.")
   boolean inProcess;
 
+  @Option(names = "--batcher", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Post L2 blocks to the batch inbox on L1 so the safe head follows L1 (default ${DEFAULT-VALUE}; --no-batcher turns it off).")
+  boolean batcher;
+
+  @Option(names = "--verifier",
+      description = "Also run a verifier: a second engine and rollup node that derive the chain from L1 data alone; its rollup RPC is printed in the banner.")
+  boolean verifier;
+
   @Option(names = "--fork.canyon", paramLabel = "SECONDS", description = "Activate Canyon SECONDS after genesis (default: at genesis).")
   Long forkCanyon;
 
@@ -99,7 +108,7 @@ final class DevnetCommand implements Callable<Integer> {
     if (millis < 100) throw new IllegalArgumentException("--block-time must be at least 100ms, got " + blockTime);
     if (millis >= 1000 && millis % 1000 != 0) throw new IllegalArgumentException("--block-time above 1s must be whole seconds, got " + blockTime);
     DevnetOptions options = new DevnetOptions(millis, l1BlockTime, finalityDepth, host, l1Port, l2Port, authPort, datadir, l1ChainId, l2ChainId,
-        accounts, inProcess, offsets);
+        accounts, inProcess, offsets, batcher, verifier);
     Devnet devnet = new Devnet(options);
     Runtime.getRuntime().addShutdownHook(new Thread(devnet::close, "devnet-shutdown"));
     devnet.start(System.out);

@@ -1,6 +1,7 @@
 package dev.opal.app;
 
 import dev.opal.config.RollupConfig;
+import dev.opal.node.driver.Deriver;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.rpc.RollupRpc;
 import dev.opal.node.sequencing.Sequencer;
@@ -21,12 +22,16 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code opal node}: the rollup node alone, sequencing blocks on an execution engine (Opal's or op-geth) over the Engine API. */
+/**
+ * {@code opal node}: the rollup node alone, on an execution engine (Opal's or op-geth) over the
+ * Engine API: it derives the safe chain from L1 and, as a sequencer, also builds the unsafe chain.
+ */
 @Command(
     name = "node",
     mixinStandardHelpOptions = true,
-    description = {"Runs the rollup node as a sequencer: reads L1 over JSON-RPC, drives the execution engine over the Engine API",
-        "(HTTP+JWT, op-node's method versions), one L2 block per block time. Flags follow op-node's names."})
+    description = {"Runs the rollup node: reads L1 over JSON-RPC and drives the execution engine over the Engine API (HTTP+JWT,",
+        "op-node's method versions). It derives the safe chain from the batches on L1; as a sequencer it also builds one",
+        "L2 block per block time. Flags follow op-node's names."})
 final class NodeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger("opal.node");
 
@@ -43,7 +48,7 @@ final class NodeCommand implements Callable<Integer> {
   Path rollupConfig;
 
   @Option(names = "--sequencer.enabled", defaultValue = "true", arity = "1",
-      description = "Sequence blocks (default ${DEFAULT-VALUE}); verifier mode needs derivation, which is not available yet.")
+      description = "Sequence blocks (default ${DEFAULT-VALUE}); false runs a verifier that follows L1 only.")
   boolean sequencer;
 
   @Option(names = "--sequencer.l1-confs", defaultValue = "0", description = "L1 confirmations before a block becomes an origin (default ${DEFAULT-VALUE}).")
@@ -56,10 +61,11 @@ final class NodeCommand implements Callable<Integer> {
   int rpcPort;
 
   private static final java.time.Duration CHECK = java.time.Duration.ofSeconds(5);
+  /** How long derivation waits for new L1 data once it has read everything: about a third of an L1 slot. */
+  private static final long DERIVER_IDLE_MILLIS = 4_000;
 
   @Override
   public Integer call() throws Exception {
-    if (!sequencer) throw new IllegalArgumentException("--sequencer.enabled=false: verifier mode (derivation from L1) is not available yet");
     RollupConfig rollup = RollupConfig.load(rollupConfig);
     Jwt jwt = new Jwt(JwtSecret.load(jwtSecret));
     JsonRpcClient l1Client = new JsonRpcClient(l1, null);
@@ -69,18 +75,28 @@ final class NodeCommand implements Callable<Integer> {
     EngineController controller = new EngineController(new EngineClient(engineClient, rollup));
     controller.reset();
     RpcL1Source l1Source = new RpcL1Source(l1Client);
-    Sequencer seq = new Sequencer(rollup, l1Source, controller, Clock.systemUTC(), 1.0, l1Confs,
+    Sequencer seq = sequencer ? new Sequencer(rollup, l1Source, controller, Clock.systemUTC(), 1.0, l1Confs,
         (p, ref) -> LOG.info(String.format(Locale.ROOT, "L2 block %d %s txs=%d gas=%d l1origin=%d", p.blockNumber(), p.blockHash().toHex(),
-            p.transactions().size(), p.gasUsed(), ref.l1Origin().number())));
+            p.transactions().size(), p.gasUsed(), ref.l1Origin().number()))) : null;
+    Deriver deriver = new Deriver(rollup, l1Source, controller, DERIVER_IDLE_MILLIS);
     JsonRpcDispatcher d = new JsonRpcDispatcher(new com.fasterxml.jackson.databind.ObjectMapper());
     RollupRpc.register(d, rollup, controller, l1Source, seq);
     JsonRpcServer rpc = new JsonRpcServer("Rollup RPC", d, null, 2).start(rpcAddr, rpcPort);
+    Thread derivation = new Thread(null, deriver, "deriver", 64L * 1024 * 1024);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      seq.stop();
+      if (seq != null) seq.stop();
+      deriver.stop();
       rpc.close();
     }));
-    LOG.info("Sequencing chain {} on {} from L2 head {}", rollup.l2ChainId(), l2, controller.unsafeHead());
-    seq.run();
+    LOG.info("{} chain {} on {} from L2 unsafe head {}, safe head {}; rollup RPC on {}:{}", sequencer ? "Sequencing" : "Following (verifier)",
+        rollup.l2ChainId(), l2, controller.unsafeHead(), controller.safeHead(), rpcAddr, rpc.port());
+    if (seq == null) {
+      derivation.run();
+    } else {
+      derivation.setDaemon(true);
+      derivation.start();
+      seq.run();
+    }
     return 0;
   }
 

@@ -112,4 +112,10 @@ public final class Rlp {
   public static RlpReader reader(byte[] encoded) {
     return new RlpReader(encoded, 0, encoded.length);
   }
+
+  /** A reader over the RLP items from {@code offset} to the end of {@code data}, for formats that embed RLP in a byte stream. */
+  public static RlpReader reader(byte[] data, int offset) {
+    if (offset < 0 || offset > data.length) throw new IndexOutOfBoundsException("offset " + offset + " outside 0.." + data.length);
+    return new RlpReader(data, offset, data.length);
+  }
 }

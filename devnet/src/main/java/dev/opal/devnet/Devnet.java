@@ -13,6 +13,7 @@ import dev.opal.execution.rpc.EthRpc;
 import dev.opal.execution.rpc.EthSubscriptions;
 import dev.opal.execution.txpool.TxPool;
 import dev.opal.node.batcher.Batcher;
+import dev.opal.node.derive.ChannelCompression;
 import dev.opal.node.driver.Deriver;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.engine.ExecEngine;
@@ -65,6 +66,8 @@ public final class Devnet implements AutoCloseable {
   private final List<Thread> workers = new java.util.ArrayList<>();
   private Deriver deriver;
   private Batcher batcher;
+  private java.util.function.Supplier<Batcher> batcherFactory;
+  private Thread batcherThread;
   private EngineController verifierController;
   private URI verifierUrl;
   private URI l1Url;
@@ -143,9 +146,10 @@ public final class Devnet implements AutoCloseable {
     worker("deriver", deriver, deriver::stop);
     if (options.batcher()) {
       DevAccounts.Account batcherAccount = accounts.size() > 1 ? accounts.get(1) : accounts.get(0);
-      batcher = new Batcher(rollup, new JsonRpcClient(l1Url, null), new JsonRpcClient(l2Url, null), new JsonRpcClient(rollupUrl, null),
-          batcherAccount.privateKey(), new Batcher.Options(Duration.ofMillis(l1BlockWallMillis / 2), 120_000, 2_000, 5));
-      worker("batcher", batcher, batcher::stop);
+      batcherFactory = () -> new Batcher(rollup, new JsonRpcClient(l1Url, null), new JsonRpcClient(l2Url, null),
+          new JsonRpcClient(rollupUrl, null), batcherAccount.privateKey(), new Batcher.Options(Duration.ofMillis(l1BlockWallMillis / 2), 120_000,
+          2_000, 5, Batcher.BatchType.SPAN, ChannelCompression.Algorithm.BROTLI));
+      startBatcher();
     }
     if (options.verifier()) startVerifier(dir, l2Config, l2Genesis, rollup, l1Source, secret, l1BlockWallMillis / 2);
     banner(out, l1Rpc.port(), l2Rpc.port(), auth.port(), jwtFile, dir, accounts, forks, now);
@@ -180,12 +184,29 @@ public final class Devnet implements AutoCloseable {
     worker("verifier", d, d::stop);
   }
 
-  private void worker(String name, Runnable r, Runnable stop) {
+  /** Stops the batcher and waits for it (tests use it to take the batcher down for a while). */
+  synchronized void stopBatcher() {
+    if (batcher == null) return;
+    batcher.stop();
+    join(batcherThread);
+    batcher = null;
+  }
+
+  /** Starts a fresh batcher, which begins after the rollup node's safe head. */
+  synchronized void startBatcher() {
+    if (batcher != null) return;
+    Batcher b = batcherFactory.get();
+    batcher = b;
+    batcherThread = worker("batcher", b, b::stop);
+  }
+
+  private Thread worker(String name, Runnable r, Runnable stop) {
     Thread t = new Thread(null, r, name, 64L * 1024 * 1024);
     t.setDaemon(true);
     stoppers.add(stop);
     workers.add(t);
     t.start();
+    return t;
   }
 
   private ForkSchedule forks(long genesisTime) {
@@ -246,7 +267,7 @@ public final class Devnet implements AutoCloseable {
     out.printf("  L2 RPC: http://%s:%d  (chain id %s, a block every %s; ws:// on the same port)%n", h, l2Port, options.l2ChainId(), blockTimeText());
     out.printf("  Engine API: http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
     out.printf("  Rollup node: sequencer driving the engine %s; rollup RPC %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT", rollupUrl);
-    out.printf("  Batcher: %s%n", batcher != null ? "posting L2 blocks to the batch inbox on L1; the safe head follows L1" : "off");
+    out.printf("  Batcher: %s%n", batcherFactory != null ? "span batches in brotli channels to the batch inbox on L1; the safe head follows L1" : "off");
     if (verifierUrl != null) out.printf("  Verifier RPC: %s%n", verifierUrl);
     out.printf("  Rollup config: %s (L2 genesis: %s)%n", dir.resolve("rollup.json"), dir.resolve("genesis-l2.json"));
     out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),

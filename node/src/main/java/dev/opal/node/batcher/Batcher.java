@@ -3,9 +3,11 @@ package dev.opal.node.batcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opal.block.Block;
 import dev.opal.config.RollupConfig;
+import dev.opal.node.derive.ChannelCompression;
 import dev.opal.node.derive.ChannelOut;
 import dev.opal.node.derive.Frame;
 import dev.opal.node.derive.batch.SingularBatch;
+import dev.opal.node.derive.batch.SpanBatch;
 import dev.opal.node.driver.Waits;
 import dev.opal.optimism.L1BlockInfo;
 import dev.opal.rpc.client.JsonRpcClient;
@@ -18,17 +20,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Posts the sequencer's unsafe L2 blocks to L1 (op-batcher, reduced): it reads new blocks from the
- * L2 node ({@code debug_getRawBlock}), turns each into a singular batch, packs the batches of one
- * round into a zlib channel cut into frames, and sends one calldata transaction per frame to the
- * batch inbox, one at a time, waiting for each to be included and resending with a higher fee when
- * one waits too long. It starts after the rollup node's safe head, so a restart re-posts only what
- * L1 does not yet have.
+ * L2 node ({@code debug_getRawBlock}), packs the blocks of one round into a channel (a singular
+ * batch per block, or one span batch), compresses it with zlib or brotli, cuts it into frames, and
+ * sends one calldata transaction per frame to the batch inbox, one at a time, waiting for each to be
+ * included and resending with a higher fee when one waits too long. It starts after the rollup
+ * node's safe head, so a restart re-posts only what L1 does not yet have.
  */
 public final class Batcher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Batcher.class);
@@ -39,9 +42,18 @@ public final class Batcher implements Runnable {
    * @param maxBlocksPerChannel blocks packed into one channel at most
    * @param resendAfterL1Blocks L1 blocks a transaction may wait before it is sent again with a higher fee
    */
-  public record Options(Duration pollInterval, int maxFrameData, int maxBlocksPerChannel, long resendAfterL1Blocks) {
-    public static final Options DEFAULTS = new Options(Duration.ofSeconds(1), 120_000, 2_000, 5);
+  public record Options(Duration pollInterval, int maxFrameData, int maxBlocksPerChannel, long resendAfterL1Blocks, BatchType batchType,
+      ChannelCompression.Algorithm compression) {
+    /** op-batcher's defaults: singular batches in zlib channels. */
+    public static final Options DEFAULTS = new Options(Duration.ofSeconds(1), 120_000, 2_000, 5, BatchType.SINGULAR,
+        ChannelCompression.Algorithm.ZLIB);
   }
+
+  /** op-batcher's {@code --batch-type}: 0 singular, 1 span (from Delta). */
+  public enum BatchType { SINGULAR, SPAN }
+
+  /** A block's batch and its place in its epoch (the L1-info sequence number). */
+  private record BlockBatch(SingularBatch batch, long sequenceNumber) {}
 
   private final RollupConfig rollup;
   private final JsonRpcClient l2;
@@ -113,16 +125,28 @@ public final class Batcher implements Runnable {
     if (nextBlock <= safe) nextBlock = safe + 1;
     if (nextBlock > unsafe) return;
     long last = Math.min(unsafe, nextBlock + options.maxBlocksPerChannel() - 1);
-    List<SingularBatch> batches = new ArrayList<>();
-    for (long n = nextBlock; n <= last; n++) batches.add(batchOf(n));
-    List<Frame> frames = ChannelOut.frames(batches, options.maxFrameData());
+    List<BlockBatch> blocks = new ArrayList<>();
+    for (long n = nextBlock; n <= last; n++) blocks.add(batchOf(n));
+    List<Frame> frames = ChannelOut.frames(encode(blocks), options.compression(), options.maxFrameData());
     queued.addAll(frames);
-    LOG.info("Channel {} with L2 blocks {}-{} in {} frames", frames.get(0).channelId(), nextBlock, last, frames.size());
+    LOG.info("Channel {} with L2 blocks {}-{} ({} {}, {}) in {} frames", frames.get(0).channelId(), nextBlock, last, blocks.size(),
+        options.batchType() == BatchType.SPAN ? "blocks in a span batch" : "singular batches", options.compression().name().toLowerCase(Locale.ROOT),
+        frames.size());
     postedBlocks.addAndGet(last - nextBlock + 1);
     nextBlock = last + 1;
   }
 
-  private SingularBatch batchOf(long number) {
+  private List<byte[]> encode(List<BlockBatch> blocks) {
+    if (options.batchType() == BatchType.SPAN) {
+      SpanBatch span = SpanBatch.of(blocks.stream().map(BlockBatch::batch).toList(), blocks.getFirst().sequenceNumber() == 0);
+      return List.of(ChannelOut.typed(SpanBatch.TYPE, span.encodeBody(rollup.l2GenesisTime(), rollup.l2ChainId())));
+    }
+    List<byte[]> out = new ArrayList<>(blocks.size());
+    for (BlockBatch b : blocks) out.add(ChannelOut.typed(SingularBatch.TYPE, b.batch().encodeBody()));
+    return out;
+  }
+
+  private BlockBatch batchOf(long number) {
     JsonNode raw = l2.call(T, "debug_getRawBlock", Hex.encodeQuantity(number));
     if (raw == null || raw.isNull()) throw new IllegalStateException("L2 block " + number + " is not available");
     Block block = Block.decode(Hex.decode(raw.asText()));
@@ -132,6 +156,7 @@ public final class Batcher implements Runnable {
     L1BlockInfo origin = L1BlockInfo.decode(info.data().toArrayUnsafe());
     List<Bytes> txs = new ArrayList<>();
     for (Transaction tx : block.transactions()) if (!(tx instanceof DepositTransaction)) txs.add(Bytes.wrap(tx.encode()));
-    return new SingularBatch(block.header().parentHash(), origin.number(), origin.blockHash(), block.header().timestamp(), txs);
+    return new BlockBatch(new SingularBatch(block.header().parentHash(), origin.number(), origin.blockHash(), block.header().timestamp(), txs),
+        origin.sequenceNumber());
   }
 }

@@ -15,10 +15,22 @@ import java.util.zip.Inflater;
  */
 public final class ChannelCompression {
   public static final byte BROTLI_VERSION = 0x01;
+  /** op-batcher's default brotli level ({@code brotli-10}). */
+  private static final int BROTLI_QUALITY = 10;
+
+  /** What a batcher compresses channels with; brotli needs Fjord. */
+  public enum Algorithm { ZLIB, BROTLI }
 
   private ChannelCompression() {}
 
-  /** zlib, best compression: what Opal's batcher sends. */
+  public static byte[] compress(Algorithm algorithm, byte[] data) {
+    return switch (algorithm) {
+      case ZLIB -> zlib(data);
+      case BROTLI -> brotli(data);
+    };
+  }
+
+  /** zlib at the best compression level. */
   public static byte[] zlib(byte[] data) {
     Deflater d = new Deflater(Deflater.BEST_COMPRESSION);
     try {
@@ -33,6 +45,21 @@ public final class ChannelCompression {
     }
   }
 
+  /** The brotli channel form: the version byte, then a brotli stream (from the native reference encoder). */
+  public static byte[] brotli(byte[] data) {
+    try {
+      com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+      byte[] stream = com.aayushatharva.brotli4j.encoder.Encoder.compress(data,
+          new com.aayushatharva.brotli4j.encoder.Encoder.Parameters().setQuality(BROTLI_QUALITY));
+      byte[] out = new byte[stream.length + 1];
+      out[0] = BROTLI_VERSION;
+      System.arraycopy(stream, 0, out, 1, stream.length);
+      return out;
+    } catch (IOException | UnsatisfiedLinkError e) {
+      throw new IllegalStateException("brotli compression is not available on this platform: " + e.getMessage());
+    }
+  }
+
   /**
    * The channel's decompressed content, at most {@code limit} bytes: a channel that decompresses to
    * more is cut at the limit (op-node reads the batches that fit). Throws on unknown or corrupt
@@ -44,7 +71,7 @@ public final class ChannelCompression {
     if ((first & 0x0f) == 8 || (first & 0x0f) == 15) return inflate(channel, limit);
     if (first == BROTLI_VERSION) {
       if (!brotliAllowed) throw new ChannelException("brotli channel before Fjord");
-      return brotli(channel, limit);
+      return unbrotli(channel, limit);
     }
     throw new ChannelException("unknown channel compression 0x" + Integer.toHexString(first));
   }
@@ -71,7 +98,7 @@ public final class ChannelCompression {
     }
   }
 
-  private static byte[] brotli(byte[] channel, long limit) throws ChannelException {
+  private static byte[] unbrotli(byte[] channel, long limit) throws ChannelException {
     try (InputStream in = new org.brotli.dec.BrotliInputStream(new java.io.ByteArrayInputStream(channel, 1, channel.length - 1))) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[64 * 1024];

@@ -28,7 +28,7 @@ public final class ChannelReader {
    * @param spanBatchesAllowed Delta is active at the L1 block the channel was read from
    */
   public static List<Batch> read(byte[] channel, long maxRlpBytes, boolean brotliAllowed, boolean spanBatchesAllowed, long genesisTime,
-      BigInteger chainId) {
+      long blockTime, BigInteger chainId) {
     byte[] content;
     try {
       content = ChannelCompression.decompress(channel, maxRlpBytes, brotliAllowed);
@@ -47,7 +47,7 @@ public final class ChannelReader {
           case SingularBatch.TYPE -> batches.add(SingularBatch.decodeBody(body));
           case SpanBatch.TYPE -> {
             if (!spanBatchesAllowed) throw new BatchDecodeException("span batch before Delta");
-            batches.add(SpanBatch.decodeBody(body, genesisTime, chainId));
+            batches.add(SpanBatch.decodeBody(body, genesisTime, blockTime, chainId));
           }
           default -> throw new BatchDecodeException("unknown batch type " + b[0]);
         }

@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +48,17 @@ public final class DerivationPipeline {
   private final BatchRules rules;
   private final ChannelAssembler assembler = new ChannelAssembler();
   private final Deque<Frame> frames = new ArrayDeque<>();
-  private final Deque<SingularBatch> batches = new ArrayDeque<>();
+  private final Deque<Batch> batches = new ArrayDeque<>();
+  /** The blocks still to come from the span batch being streamed. */
+  private final Deque<SpanBatch.Element> spanRest = new ArrayDeque<>();
+  private final LongFunction<L2BlockRef> l2ByNumber;
   private L1BlockRef origin;
   private L1BlockRef batchesFrom;
 
-  public DerivationPipeline(RollupConfig rollup, L1Source l1, SystemConfigTracker configs, L1BlockRef start) {
+  /** @param l2ByNumber the node's L2 blocks by number (safe ones are asked for), for span batches that overlap the safe head */
+  public DerivationPipeline(RollupConfig rollup, L1Source l1, SystemConfigTracker configs, LongFunction<L2BlockRef> l2ByNumber, L1BlockRef start) {
     this.rollup = rollup;
+    this.l2ByNumber = l2ByNumber;
     this.l1 = l1;
     this.configs = configs;
     this.attributes = new AttributesBuilder(rollup, l1);
@@ -63,7 +69,7 @@ public final class DerivationPipeline {
   /** Starts reading again at {@code start} (its data included), forgetting every partial channel and batch. */
   public void reset(L1BlockRef start) {
     frames.clear();
-    batches.clear();
+    flushChannel();
     assembler.clear();
     origin = start;
     readFrames(start);
@@ -80,17 +86,17 @@ public final class DerivationPipeline {
    */
   public DerivedAttributes next(L2BlockRef safe) {
     while (true) {
-      SingularBatch b = batches.peekFirst();
-      if (b != null) {
+      if (!spanRest.isEmpty() || !batches.isEmpty()) {
+        SingularBatch b = nextSingular(safe);
+        if (b == null) continue;
         BatchRules.Verdict v = rules.check(b, safe, batchesFrom, this::l1Ref);
         switch (v.validity()) {
-          case PAST -> batches.pollFirst();
+          case PAST, UNDECIDED -> LOG.debug("Skipping batch for L2 time {}: {}", b.timestamp(), v.validity());
           case DROP -> {
             LOG.warn("Dropping batch for L2 time {} from L1 block {} and the rest of its channel: {}", b.timestamp(), batchesFrom, v.reason());
-            batches.clear();
+            flushChannel();
           }
           case ACCEPT -> {
-            batches.pollFirst();
             return derive(b, safe, batchesFrom);
           }
         }
@@ -108,19 +114,54 @@ public final class DerivationPipeline {
     }
   }
 
+  /**
+   * The next singular batch to judge: the span being streamed goes first (on the current safe
+   * head), else the next batch read. A span batch is checked as a whole when it comes up; null
+   * means it was skipped or dropped, or its blocks were queued.
+   */
+  private SingularBatch nextSingular(L2BlockRef safe) {
+    SpanBatch.Element e = spanRest.pollFirst();
+    if (e != null) {
+      L1BlockRef epoch = l1Ref(e.epochNumber());
+      if (epoch == null) {
+        LOG.warn("Dropping the rest of a span batch: its L1 origin {} is not read yet", e.epochNumber());
+        flushChannel();
+        return null;
+      }
+      return new SingularBatch(safe.hash(), e.epochNumber(), epoch.hash(), e.timestamp(), e.transactions());
+    }
+    return switch (batches.pollFirst()) {
+      case SingularBatch s -> s;
+      case SpanBatch span -> {
+        BatchRules.Verdict v = rules.checkSpanPrefix(span, safe, batchesFrom, this::l1Ref, l2ByNumber);
+        switch (v.validity()) {
+          case ACCEPT -> {
+            for (SpanBatch.Element block : span.blocks()) if (block.timestamp() > safe.time()) spanRest.addLast(block);
+            LOG.debug("Streaming span batch of {} blocks from L2 time {}", span.blocks().size(), span.timestamp());
+          }
+          case DROP -> {
+            LOG.warn("Dropping span batch for L2 time {} from L1 block {} and the rest of its channel: {}", span.timestamp(), batchesFrom,
+                v.reason());
+            flushChannel();
+          }
+          case PAST, UNDECIDED -> LOG.debug("Skipping span batch for L2 time {}: {}", span.timestamp(), v.validity());
+        }
+        yield null;
+      }
+    };
+  }
+
+  /** Holocene: a dropped batch takes the rest of its channel (and of its span) with it. */
+  private void flushChannel() {
+    batches.clear();
+    spanRest.clear();
+  }
+
   private void readChannel(ChannelAssembler.ReadyChannel ch) {
     boolean fjord = rollup.forks().isActive(OpFork.FJORD, origin.time());
     boolean delta = rollup.forks().isActive(OpFork.DELTA, origin.time());
-    List<Batch> read = ChannelReader.read(ch.data(), maxRlpBytes(), fjord, delta, rollup.l2GenesisTime(), rollup.l2ChainId());
-    for (Batch batch : read) {
-      switch (batch) {
-        case SingularBatch s -> batches.addLast(s);
-        case SpanBatch span -> batches.addAll(span.toSingular(n -> {
-          L1BlockRef r = l1Ref(n);
-          return r == null ? null : r.hash();
-        }));
-      }
-    }
+    List<Batch> read = ChannelReader.read(ch.data(), maxRlpBytes(), fjord, delta, rollup.l2GenesisTime(), rollup.blockTime(), rollup.l2ChainId());
+    batches.addAll(read);
     batchesFrom = origin;
     LOG.debug("Read channel {} from L1 block {}: {} batches", ch.id(), origin, read.size());
   }

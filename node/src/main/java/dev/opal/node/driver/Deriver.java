@@ -9,6 +9,7 @@ import dev.opal.node.engine.EngineController;
 import dev.opal.node.engine.EngineException;
 import dev.opal.node.eth.L1BlockRef;
 import dev.opal.node.eth.L1Info;
+import dev.opal.node.eth.L2BlockContent;
 import dev.opal.node.eth.L2BlockRef;
 import dev.opal.node.finality.Finalizer;
 import dev.opal.node.sources.L1Source;
@@ -42,7 +43,10 @@ public final class Deriver implements Runnable {
     this.rollup = rollup;
     this.l1 = l1;
     this.engine = engine;
-    this.pipeline = new DerivationPipeline(rollup, l1, new SystemConfigTracker(rollup, l1), startOrigin(engine.safeHead()));
+    this.pipeline = new DerivationPipeline(rollup, l1, new SystemConfigTracker(rollup, l1), n -> {
+      L2BlockContent block = engine.blockByNumber(n);
+      return block == null ? null : block.ref();
+    }, startOrigin(engine.safeHead()));
     this.handler = new AttributesHandler(engine);
     this.finalizer = new Finalizer(engine, l1);
     this.idleMillis = idleMillis;
