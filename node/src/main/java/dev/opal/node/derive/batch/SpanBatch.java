@@ -104,7 +104,7 @@ public record SpanBatch(Bytes parentCheck, Bytes l1OriginCheck, boolean firstBlo
     ByteCursor in = new ByteCursor(body);
     long relTimestamp = in.uvarint("rel_timestamp");
     long lastOrigin = in.uvarint("l1_origin_num");
-    if (relTimestamp < 0 || lastOrigin < 0) throw new BatchDecodeException("span batch timestamp or L1 origin out of range");
+    if (relTimestamp < 0) throw new BatchDecodeException("span batch timestamp out of range");
     Bytes parentCheck = Bytes.wrap(in.bytes(CHECK_LENGTH, "parent_check"));
     Bytes originCheck = Bytes.wrap(in.bytes(CHECK_LENGTH, "l1_origin_check"));
     long count = in.uvarint("block_count");
@@ -121,13 +121,16 @@ public record SpanBatch(Bytes parentCheck, Bytes l1OriginCheck, boolean firstBlo
       if (total > SpanBatchTxs.MAX_ELEMENTS) throw new BatchDecodeException("span batch has too many transactions");
     }
     List<Bytes> txs = SpanBatchTxs.decode(in, total, chainId);
+    // L1 origin numbers are unsigned 64-bit, as in op-node; one past Long.MAX_VALUE can never be a real L1 block
     long[] origins = new long[(int) count];
     long origin = lastOrigin;
     for (int i = (int) count - 1; i >= 0; i--) {
       origins[i] = origin;
-      if (originBits[i] && i > 0) origin--;
+      if (originBits[i] && i > 0) {
+        if (origin == 0) throw new BatchDecodeException("origin bits count back past L1 block 0");
+        origin--;
+      }
     }
-    if (origin < 0) throw new BatchDecodeException("origin bits count back past L1 block 0");
     List<Element> blocks = new ArrayList<>((int) count);
     for (int i = 0, tx = 0; i < count; i++) {
       long ts;
