@@ -60,7 +60,6 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--rpc.port", defaultValue = "9545", description = "Rollup RPC port: optimism_syncStatus, admin_* (default ${DEFAULT-VALUE}).")
   int rpcPort;
 
-  private static final java.time.Duration CHECK = java.time.Duration.ofSeconds(5);
   /** How long derivation waits for new L1 data once it has read everything: about a third of an L1 slot. */
   private static final long DERIVER_IDLE_MILLIS = 4_000;
 
@@ -70,8 +69,8 @@ final class NodeCommand implements Callable<Integer> {
     Jwt jwt = new Jwt(JwtSecret.load(jwtSecret));
     JsonRpcClient l1Client = new JsonRpcClient(l1, null);
     JsonRpcClient engineClient = new JsonRpcClient(l2, jwt);
-    checkChainId("L1 at " + l1, l1Client, rollup.l1ChainId(), "l1_chain_id");
-    checkChainId("the engine at " + l2, engineClient, rollup.l2ChainId(), "l2_chain_id");
+    PeerChecks.checkChainId("L1 at " + l1, l1Client, rollup.l1ChainId(), "l1_chain_id");
+    PeerChecks.checkChainId("the engine at " + l2, engineClient, rollup.l2ChainId(), "l2_chain_id");
     EngineController controller = new EngineController(new EngineClient(engineClient, rollup));
     controller.reset();
     RpcL1Source l1Source = new RpcL1Source(l1Client);
@@ -98,16 +97,5 @@ final class NodeCommand implements Callable<Integer> {
       seq.run();
     }
     return 0;
-  }
-
-  /** Start-up check: say what is wrong when a peer is unreachable or on another chain. */
-  private static void checkChainId(String what, JsonRpcClient client, java.math.BigInteger expected, String field) {
-    java.math.BigInteger actual;
-    try {
-      actual = dev.opal.types.Hex.decodeQuantity(client.call(CHECK, "eth_chainId").asText());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(what + " is not reachable: " + e.getMessage());
-    }
-    if (!actual.equals(expected)) throw new IllegalArgumentException(what + " is on chain " + actual + " but the rollup config's " + field + " is " + expected);
   }
 }

@@ -9,14 +9,16 @@ import picocli.CommandLine;
 
 class OpalCliTest {
 
-  private record Run(int exit, String out) {}
+  private record Run(int exit, String out, String err) {}
 
   private static Run run(String... args) {
     CommandLine cl = Opal.commandLine();
     StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
     int exit = cl.execute(args);
-    return new Run(exit, out.toString());
+    return new Run(exit, out.toString(), err.toString());
   }
 
   @Test
@@ -31,6 +33,34 @@ class OpalCliTest {
     Run r = run("--version");
     assertThat(r.exit).isZero();
     assertThat(r.out).startsWith("opal ");
+  }
+
+  @Test
+  void batcherAndDerivationFlagsAreThere() {
+    assertThat(run("batcher", "--help").out).contains("--l1-eth-rpc", "--l2-eth-rpc", "--rollup-rpc", "--private-key", "--batch-type",
+        "--compression-algo");
+    assertThat(run("devnet", "--help").out).contains("--verifier", "--[no-]batcher");
+    assertThat(run("node", "--help").out).contains("--sequencer.enabled");
+  }
+
+  @Test
+  void batcherRejectsBadSettingsInOneLine() {
+    String[] peers = {"--l1-eth-rpc", "http://127.0.0.1:1", "--l2-eth-rpc", "http://127.0.0.1:1", "--rollup-rpc", "http://127.0.0.1:1"};
+    Run badKey = run(concat("batcher", peers, "--private-key", "0x1234"));
+    assertThat(badKey.exit).isEqualTo(1);
+    assertThat(badKey.err).isEqualTo("error: --private-key must be 32 bytes of hex" + System.lineSeparator());
+    String key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+    assertThat(run(concat("batcher", peers, "--private-key", key, "--batch-type", "2")).err).contains("--batch-type must be 0 (singular) or 1 (span)");
+    assertThat(run(concat("batcher", peers, "--private-key", key, "--data-availability-type", "blobs")).err).contains("only calldata");
+    assertThat(run(concat("batcher", peers, "--private-key", key)).err).startsWith("error: the rollup node is not reachable");
+  }
+
+  private static String[] concat(String command, String[] peers, String... more) {
+    String[] out = new String[1 + peers.length + more.length];
+    out[0] = command;
+    System.arraycopy(peers, 0, out, 1, peers.length);
+    System.arraycopy(more, 0, out, 1 + peers.length, more.length);
+    return out;
   }
 
   @Test
