@@ -12,15 +12,16 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {"Runs built-in benchmarks. 'opal bench evm' prints one line per workload: workload=NAME mgas_per_s=X;", "'opal bench engine' prints blocks_per_s=X p50_ms=X p99_ms=X (empty-block cycle over HTTP+JWT) and transfers_per_s=X (import)."})
+    description = {"Runs built-in benchmarks. 'opal bench evm' prints one line per workload: workload=NAME mgas_per_s=X;", "'opal bench engine' prints blocks_per_s=X p50_ms=X p99_ms=X (empty-block cycle over HTTP+JWT) and transfers_per_s=X (import);",
+        "'opal bench derive' prints blocks_per_s=X for derivation from genesis, in-process and over HTTP+JWT."})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite to run: evm, engine, sequencer or load (transfers against a running devnet).")
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite to run: evm, engine, sequencer, derive (L2 blocks derived from L1 data, from genesis) or load (transfers against a running devnet).")
   String suite;
 
   @Option(names = "--repeat", defaultValue = "3", description = "Measured runs per workload after two warm-ups (best is reported; default ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(names = "--blocks", defaultValue = "500", description = "sequencer: blocks to build (default ${DEFAULT-VALUE}).")
+  @Option(names = "--blocks", defaultValue = "500", description = "sequencer, derive: L2 blocks to build or derive (default ${DEFAULT-VALUE}).")
   int blocks;
 
   @Option(names = "--txs-per-block", defaultValue = "0", description = "sequencer: pool transfers per block (default ${DEFAULT-VALUE}).")
@@ -53,13 +54,21 @@ final class BenchCommand implements Callable<Integer> {
       System.out.println(String.format(Locale.ROOT, "blocks_per_s=%.1f p50_ms=%.2f p99_ms=%.2f", r.blocksPerSecond(), r.p50Millis(), r.p99Millis()));
       return 0;
     }
+    if (suite.equals("derive")) {
+      for (boolean http : new boolean[] {false, true}) {
+        dev.opal.devnet.DerivationBenchmark.Result r = dev.opal.devnet.DerivationBenchmark.run(blocks, http);
+        System.out.println(String.format(Locale.ROOT, "engine=%s blocks=%d seconds=%.2f blocks_per_s=%.0f (L1 setup %.1f s, not counted)",
+            http ? "http" : "in-process", r.blocks(), r.seconds(), r.blocksPerSecond(), r.setupSeconds()));
+      }
+      return 0;
+    }
     if (suite.equals("load")) {
       LoadGenerator.Result r = LoadGenerator.run(rpc, accounts, java.time.Duration.ofMillis(Durations.parseMillis(duration)), threads);
       System.out.println(String.format(Locale.ROOT, "sent_per_s=%.0f transfers_per_s=%.0f included=%d blocks=%d", r.sentPerSecond(),
           r.includedPerSecond(), r.included(), r.blocks()));
       return 0;
     }
-    if (!suite.equals("evm")) throw new IllegalArgumentException("unknown benchmark suite '" + suite + "' (available: evm, engine, sequencer, load)");
+    if (!suite.equals("evm")) throw new IllegalArgumentException("unknown benchmark suite '" + suite + "' (available: evm, engine, sequencer, derive, load)");
     for (EvmBenchmarks.Workload w : EvmBenchmarks.workloads()) {
       EvmBenchmarks.Measurement m = EvmBenchmarks.run(w, repeat);
       System.out.println(String.format(Locale.ROOT, "workload=%s mgas_per_s=%.1f", m.name(), m.mgasPerSecond()));

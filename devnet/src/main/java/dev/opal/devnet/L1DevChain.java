@@ -82,6 +82,11 @@ final class L1DevChain implements Runnable {
     }
   }
 
+  /** Produces the next block at {@code timestamp} from the pool now (benchmarks build L1 history this way). */
+  void produceAt(long timestamp) {
+    produce(chain.head(), timestamp);
+  }
+
   private void produce(StoredBlock head, long timestamp) {
     long number = head.number() + 1;
     Hash randao = Keccak.hash256(ByteBuffer.allocate(16).putLong(0x7261_6e64_616fL).putLong(number).array());
