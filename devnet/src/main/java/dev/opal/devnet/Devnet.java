@@ -184,6 +184,11 @@ public final class Devnet implements AutoCloseable {
     worker("verifier", d, d::stop);
   }
 
+  /** Replaces the L1 blocks from {@code firstReplaced} on with new siblings (tests of L1 reorg handling). */
+  void reorgL1From(long firstReplaced) {
+    l1.reorgFrom(firstReplaced);
+  }
+
   /** Stops the batcher and waits for it (tests use it to take the batcher down for a while). */
   synchronized void stopBatcher() {
     if (batcher == null) return;

@@ -59,14 +59,13 @@ final class L1DevChain implements Runnable {
   public void run() {
     while (running) {
       try {
-        StoredBlock head = chain.head();
-        long next = head.block().header().timestamp() + blockTimeSeconds;
+        long next = chain.head().block().header().timestamp() + blockTimeSeconds;
         long wait = next * 1000 - clock.millis();
         if (wait > 0) {
           clock.sleepChainMillis(wait);
           continue;
         }
-        produce(head, Math.max(next, clock.millis() / 1000));
+        produceDue(Math.max(next, clock.millis() / 1000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -83,13 +82,32 @@ final class L1DevChain implements Runnable {
   }
 
   /** Produces the next block at {@code timestamp} from the pool now (benchmarks build L1 history this way). */
-  void produceAt(long timestamp) {
-    produce(chain.head(), timestamp);
+  synchronized void produceAt(long timestamp) {
+    produce(chain.head(), timestamp, 0);
   }
 
-  private void produce(StoredBlock head, long timestamp) {
+  /** The producer's block, unless a reorg moved the head past its time meanwhile. */
+  private synchronized void produceDue(long timestamp) {
+    StoredBlock head = chain.head();
+    if (head.block().header().timestamp() < timestamp) produce(head, timestamp, 0);
+  }
+
+  /**
+   * An L1 reorg, for tests: the blocks from {@code firstReplaced} to the head are replaced by
+   * siblings, plus one block more, so the new chain is longer; the old blocks' transactions are gone
+   * from L1 (and from the pool, which dropped them when they were included).
+   */
+  synchronized void reorgFrom(long firstReplaced) {
+    StoredBlock head = chain.head();
+    if (firstReplaced < 1 || firstReplaced > head.number()) throw new IllegalArgumentException("no L1 block " + firstReplaced + " to replace");
+    StoredBlock parent = chain.canonicalBlock(firstReplaced - 1);
+    LOG.warn("L1 reorg: replacing blocks {}-{} with new siblings", firstReplaced, head.number());
+    for (long n = firstReplaced; n <= head.number() + 1; n++) parent = produce(parent, parent.block().header().timestamp() + blockTimeSeconds, 1);
+  }
+
+  private StoredBlock produce(StoredBlock head, long timestamp, long salt) {
     long number = head.number() + 1;
-    Hash randao = Keccak.hash256(ByteBuffer.allocate(16).putLong(0x7261_6e64_616fL).putLong(number).array());
+    Hash randao = Keccak.hash256(ByteBuffer.allocate(24).putLong(0x7261_6e64_616fL).putLong(number).putLong(salt).array());
     Hash beaconRoot = Keccak.hash256(ByteBuffer.allocate(16).putLong(0x6265_6163_6f6eL).putLong(number).array());
     PayloadAttributes attrs = new PayloadAttributes(timestamp, randao, Address.ZERO, List.of(), beaconRoot, List.of(), false, null, null, null);
     Hash safe = ancestor(head, finalityDepth / 2);
@@ -102,10 +120,13 @@ final class L1DevChain implements Runnable {
     engine.forkchoiceUpdated(3, new ForkchoiceState(newHead, safe, finalized), null);
     var p = env.executionPayload();
     LOG.debug("L1 block {} {} txs={} gas={}", p.blockNumber(), p.blockHash(), p.transactions().size(), p.gasUsed());
+    return chain.head();
   }
 
+  /** The ancestor {@code depth} blocks below {@code head} on head's own chain (during a reorg it is not yet canonical). */
   private Hash ancestor(StoredBlock head, int depth) {
-    StoredBlock b = chain.canonicalBlock(Math.max(0, head.number() - depth));
+    StoredBlock b = head;
+    for (int i = 0; i < depth && b.number() > 0; i++) b = chain.block(b.block().header().parentHash());
     return b.hash();
   }
 }

@@ -14,6 +14,7 @@ import dev.opal.rpc.client.JsonRpcClient;
 import dev.opal.tx.DepositTransaction;
 import dev.opal.tx.Transaction;
 import dev.opal.types.Bytes;
+import dev.opal.types.Hash;
 import dev.opal.types.Hex;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -52,8 +53,8 @@ public final class Batcher implements Runnable {
   /** op-batcher's {@code --batch-type}: 0 singular, 1 span (from Delta). */
   public enum BatchType { SINGULAR, SPAN }
 
-  /** A block's batch and its place in its epoch (the L1-info sequence number). */
-  private record BlockBatch(SingularBatch batch, long sequenceNumber) {}
+  /** A block's hash, its batch and its place in its epoch (the L1-info sequence number). */
+  private record BlockBatch(Hash hash, SingularBatch batch, long sequenceNumber) {}
 
   private final RollupConfig rollup;
   private final JsonRpcClient l2;
@@ -64,6 +65,17 @@ public final class Batcher implements Runnable {
   private final AtomicLong postedBlocks = new AtomicLong();
   private L1Transactor.Sent inFlight;
   private long nextBlock = -1;
+  private long lastSafe = -1;
+  /** The last block put into a channel: the next one must be its child, or the L2 chain was reorged. */
+  private Hash lastPosted;
+  /** The first L2 block of the channel being sent, and of the channel of the transaction in flight. */
+  private long queuedChannelStart;
+  private long inFlightChannelStart;
+  /** Where our recent transactions landed on L1, to notice an L1 reorg taking them back. */
+  private final Deque<Landed> landed = new ArrayDeque<>();
+  private static final int MAX_LANDED = 256;
+
+  private record Landed(L1Transactor.Inclusion inclusion, long channelStart) {}
   private volatile boolean running = true;
 
   public Batcher(RollupConfig rollup, JsonRpcClient l1, JsonRpcClient l2, JsonRpcClient rollupNode, byte[] batcherKey, Options options) {
@@ -98,8 +110,21 @@ public final class Batcher implements Runnable {
 
   /** One round: follow the transaction in flight, or send the next frame, or open a channel with the new blocks. */
   void step() {
+    JsonNode status = rollupNode.call(T, "optimism_syncStatus");
+    long unsafe = status.path("unsafe_l2").path("number").asLong();
+    long safe = status.path("safe_l2").path("number").asLong();
+    long repostFrom = Math.min(reorgedFrom(), safe < lastSafe ? safe + 1 : Long.MAX_VALUE);
+    lastSafe = safe;
+    if (repostFrom != Long.MAX_VALUE) {
+      // an L1 reorg took batches back (seen in our own inclusions, or as the rollup node's safe head going back)
+      LOG.warn("L1 reorg took batcher data back: posting again from L2 block {}", repostFrom);
+      queued.clear();
+      inFlight = null; // its nonce may now be past the account's: the next send asks L1 again
+      nextBlock = repostFrom;
+      lastPosted = null;
+    }
     if (inFlight != null) {
-      Long included = l1.includedIn(inFlight.hash());
+      L1Transactor.Inclusion included = l1.includedIn(inFlight.hash());
       if (included == null) {
         if (l1.l1Head() >= inFlight.sentAtL1() + options.resendAfterL1Blocks()) {
           LOG.warn("Batcher transaction {} not included after {} L1 blocks: sending it again with a higher fee", inFlight.hash(),
@@ -108,27 +133,57 @@ public final class Batcher implements Runnable {
         }
         return;
       }
-      LOG.debug("Batcher transaction {} included in L1 block {}", inFlight.hash(), included);
+      LOG.debug("Batcher transaction {} included in L1 block {}", inFlight.hash(), included.number());
+      landed.addLast(new Landed(included, inFlightChannelStart));
+      while (landed.size() > MAX_LANDED) landed.pollFirst();
       inFlight = null;
     }
-    if (queued.isEmpty()) openChannel();
+    if (queued.isEmpty()) openChannel(safe, unsafe);
     if (queued.isEmpty()) return;
     // one frame per transaction keeps every transaction well under the L1 size limit
     Frame f = queued.pollFirst();
     inFlight = l1.send(rollup.batchInboxAddress(), Bytes.wrap(Frame.batcherData(List.of(f))));
+    inFlightChannelStart = queuedChannelStart;
   }
 
-  private void openChannel() {
-    JsonNode status = rollupNode.call(T, "optimism_syncStatus");
-    long unsafe = status.path("unsafe_l2").path("number").asLong();
-    long safe = status.path("safe_l2").path("number").asLong();
-    if (nextBlock <= safe) nextBlock = safe + 1;
+  /**
+   * The first L2 block of the oldest channel whose data an L1 reorg took back, or Long.MAX_VALUE.
+   * A reorg that removes any of our inclusion blocks also replaces the newest one, so one look at
+   * L1 per round finds it.
+   */
+  private long reorgedFrom() {
+    if (landed.isEmpty() || l1.isCanonical(landed.peekLast().inclusion())) return Long.MAX_VALUE;
+    long from = Long.MAX_VALUE;
+    while (!landed.isEmpty() && !l1.isCanonical(landed.peekLast().inclusion())) from = Math.min(from, landed.pollLast().channelStart());
+    return from;
+  }
+
+  private void openChannel(long safe, long unsafe) {
+    if (nextBlock <= safe) {
+      nextBlock = safe + 1;
+      lastPosted = null;
+    }
     if (nextBlock > unsafe) return;
     long last = Math.min(unsafe, nextBlock + options.maxBlocksPerChannel() - 1);
     List<BlockBatch> blocks = new ArrayList<>();
-    for (long n = nextBlock; n <= last; n++) blocks.add(batchOf(n));
+    Hash parent = lastPosted;
+    for (long n = nextBlock; n <= last; n++) {
+      BlockBatch b = batchOf(n);
+      if (parent != null && !b.batch().parentHash().equals(parent)) {
+        // the sequencer replaced blocks we posted (it rebuilt after an L1 reorg): what L1 has of them is void
+        LOG.warn("L2 reorg at block {}: its parent is not the block posted before; posting again from L2 block {}", n, safe + 1);
+        queued.clear();
+        nextBlock = safe + 1;
+        lastPosted = null;
+        return;
+      }
+      parent = b.hash();
+      blocks.add(b);
+    }
+    lastPosted = parent;
     List<Frame> frames = ChannelOut.frames(encode(blocks), options.compression(), options.maxFrameData());
     queued.addAll(frames);
+    queuedChannelStart = nextBlock;
     LOG.info("Channel {} with L2 blocks {}-{} ({} {}, {}) in {} frames", frames.get(0).channelId(), nextBlock, last, blocks.size(),
         options.batchType() == BatchType.SPAN ? "blocks in a span batch" : "singular batches", options.compression().name().toLowerCase(Locale.ROOT),
         frames.size());
@@ -156,7 +211,7 @@ public final class Batcher implements Runnable {
     L1BlockInfo origin = L1BlockInfo.decode(info.data().toArrayUnsafe());
     List<Bytes> txs = new ArrayList<>();
     for (Transaction tx : block.transactions()) if (!(tx instanceof DepositTransaction)) txs.add(Bytes.wrap(tx.encode()));
-    return new BlockBatch(new SingularBatch(block.header().parentHash(), origin.number(), origin.blockHash(), block.header().timestamp(), txs),
+    return new BlockBatch(block.header().hash(), new SingularBatch(block.header().parentHash(), origin.number(), origin.blockHash(), block.header().timestamp(), txs),
         origin.sequenceNumber());
   }
 }

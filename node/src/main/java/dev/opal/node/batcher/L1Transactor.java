@@ -59,12 +59,21 @@ final class L1Transactor {
     return sign(s.nonce(), s.to(), s.data(), bumped);
   }
 
-  /** The receipt's block number if the transaction is included, else null; throws if it reverted. */
-  Long includedIn(Hash tx) {
+  /** The L1 block a transaction is in. */
+  record Inclusion(long number, Hash blockHash) {}
+
+  /** Where the transaction is included, or null if it is not (yet); throws if it reverted. */
+  Inclusion includedIn(Hash tx) {
     JsonNode r = l1.call(T, "eth_getTransactionReceipt", tx.toHex());
     if (r == null || r.isNull()) return null;
     if (!"0x1".equals(r.path("status").asText())) throw new IllegalStateException("batcher transaction " + tx + " failed on L1");
-    return quantity(r.get("blockNumber")).longValueExact();
+    return new Inclusion(quantity(r.get("blockNumber")).longValueExact(), Hash.fromHex(r.get("blockHash").asText()));
+  }
+
+  /** Whether L1 still has the block at that height. */
+  boolean isCanonical(Inclusion at) {
+    JsonNode b = l1.call(T, "eth_getBlockByNumber", Hex.encodeQuantity(at.number()), false);
+    return b != null && !b.isNull() && at.blockHash().toHex().equalsIgnoreCase(b.path("hash").asText());
   }
 
   private Sent sign(long nonce, Address to, Bytes data, BigInteger maxFee) {

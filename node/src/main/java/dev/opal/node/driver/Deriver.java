@@ -94,7 +94,12 @@ public final class Deriver implements Runnable {
           engine.flushForkchoice();
           sinceForkchoice = 0;
         }
-      } catch (DerivationPipeline.L1ReorgException | AttributesHandler.StaleAttributesException e) {
+      } catch (DerivationPipeline.L1ReorgException e) {
+        LOG.warn("L1 reorg under derivation: {}", e.getMessage());
+        engine.rewindSafeToFinalized();
+        finalizer.reset();
+        pipeline.reset(startOrigin(engine.safeHead()));
+      } catch (AttributesHandler.StaleAttributesException e) {
         LOG.warn("Restarting derivation from the safe head {}: {}", engine.safeHead(), e.getMessage());
         pipeline.reset(startOrigin(engine.safeHead()));
       } catch (EngineException e) {

@@ -117,6 +117,32 @@ public final class EngineController {
     safeSent = false;
   }
 
+  /**
+   * L1 took back data the safe chain was derived from (an L1 reorg under derivation): the safe head
+   * falls back to the finalized head, whose L1 data is final, and derivation checks the chain after
+   * it again (op-node resets to a safe head L1 cannot have taken back in the same way).
+   */
+  public synchronized void rewindSafeToFinalized() {
+    if (safeHead.equals(finalizedHead)) return;
+    LOG.warn("L1 reorg: safe head {} falls back to the finalized head {}", safeHead, finalizedHead);
+    safeHead = finalizedHead;
+    safeSent = false;
+  }
+
+  /**
+   * The unsafe chain after {@code to} was built on L1 origins an L1 reorg took back: the next block
+   * is built on {@code to}, which reorgs those blocks out of the engine (op-node's reset walks the
+   * unsafe head back to a block with a canonical L1 origin).
+   */
+  public synchronized void rewindUnsafe(L2BlockRef to) {
+    if (to.number() >= unsafeHead.number()) return;
+    LOG.warn("L1 reorg: unsafe head {} falls back to {}, whose L1 origin {} is canonical", unsafeHead, to, to.l1Origin());
+    pendingCanonical = null;
+    unsafeHead = to;
+    if (safeHead.number() > to.number()) safeHead = to;
+    safeSent = false;
+  }
+
   /** The safe block derived from finalized L1 data becomes final. */
   public synchronized void promoteFinalized(L2BlockRef ref) {
     if (ref.number() <= finalizedHead.number() || ref.number() > safeHead.number()) return;

@@ -35,6 +35,11 @@ public final class Finalizer {
     while (records.size() > LOOKBACK) records.pollFirst();
   }
 
+  /** Forgets every record: after an L1 reorg the blocks are derived, and recorded, again. */
+  public synchronized void reset() {
+    records.clear();
+  }
+
   /** Finalizes what L1 finality now covers. */
   public synchronized void update() {
     L1Info finalized = l1.finalized();

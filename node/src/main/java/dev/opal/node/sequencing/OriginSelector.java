@@ -1,5 +1,6 @@
 package dev.opal.node.sequencing;
 
+import dev.opal.block.BlockId;
 import dev.opal.config.RollupConfig;
 import dev.opal.node.eth.L1Info;
 import dev.opal.node.eth.L2BlockRef;
@@ -22,10 +23,19 @@ public final class OriginSelector {
     this.confirmations = confirmations;
   }
 
+  /** The L1 origin of the L2 head is no longer on the canonical L1 chain. */
+  public static final class OriginReorgedException extends RuntimeException {
+    OriginReorgedException(String message) {
+      super(message);
+    }
+  }
+
   /** The origin for a child of {@code parent}; {@code pastDrift} tells the caller to build a deposits-only block. */
   public Selection select(L2BlockRef parent) {
+    if (!isCanonical(parent.l1Origin())) {
+      throw new OriginReorgedException("L1 origin " + parent.l1Origin().number() + " of L2 block " + parent + " is not canonical any more");
+    }
     L1Info current = l1.byHash(parent.l1Origin().hash());
-    if (current == null) throw new IllegalStateException("L1 origin " + parent.l1Origin() + " of the L2 head is not on L1 (reorg?)");
     long nextTime = parent.time() + rollup.blockTime();
     L1Info next = l1.byNumber(current.ref().number() + 1);
     if (next != null && confirmations > 0) {
@@ -37,6 +47,12 @@ public final class OriginSelector {
     }
     boolean pastDrift = Long.compareUnsigned(nextTime, current.ref().time() + rollup.maxSequencerDrift(nextTime)) > 0;
     return new Selection(current, pastDrift);
+  }
+
+  /** Whether an L1 block is on the canonical L1 chain. */
+  public boolean isCanonical(BlockId block) {
+    L1Info atHeight = l1.byNumber(block.number());
+    return atHeight != null && atHeight.ref().hash().equals(block.hash());
   }
 
   public record Selection(L1Info origin, boolean pastDrift) {}

@@ -89,6 +89,9 @@ public final class Sequencer implements Runnable {
       }
       try {
         buildOne();
+      } catch (OriginSelector.OriginReorgedException e) {
+        LOG.warn("{}: rebuilding from the last block with a canonical L1 origin", e.getMessage());
+        rewindToCanonicalOrigin();
       } catch (EngineException e) {
         long delay = backoffMillis(e.kind());
         LOG.warn("Sequencing step failed ({}): {}; next attempt in {} ms of chain time", e.kind(), e.getMessage(), delay);
@@ -139,6 +142,13 @@ public final class Sequencer implements Runnable {
     if (untilSeal > 0) sleepChain(untilSeal);
     PayloadEnvelope env = engine.sealAndInsert(id, attrs.timestamp());
     if (listener != null) listener.onBlock(env.executionPayload(), engine.unsafeHead());
+  }
+
+  /** Walks the unsafe chain back to its newest block whose L1 origin L1 still has, and builds on from there. */
+  private void rewindToCanonicalOrigin() {
+    L2BlockRef b = engine.unsafeHead();
+    while (b.number() > 0 && !origins.isCanonical(b.l1Origin())) b = engine.blockByNumber(b.number() - 1).ref();
+    engine.rewindUnsafe(b);
   }
 
   private void sleepChain(long chainMillis) {
