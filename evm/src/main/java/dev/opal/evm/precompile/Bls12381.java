@@ -10,7 +10,8 @@ import supranational.blst.PT;
 
 /**
  * EIP-2537 BLS12-381 precompiles (Prague; OP Isthmus) on blst (Maven Central {@code tech.pegasys:jblst}):
- * 0x0b G1ADD, 0x0c G1MSM, 0x0d G2ADD, 0x0e G2MSM, 0x0f PAIRING_CHECK. Encoding: an Fp element is
+ * 0x0b G1ADD, 0x0c G1MSM, 0x0d G2ADD, 0x0e G2MSM, 0x0f PAIRING_CHECK, 0x10 MAP_FP_TO_G1, 0x11
+ * MAP_FP2_TO_G2 (the maps in {@link Bls12381Map}, the cofactor cleared by blst). Encoding: an Fp element is
  * 64 bytes, its top 16 bytes zero; Fp2 is c0 ‖ c1; a point is x ‖ y, the point at infinity all
  * zeros. Additions check points are on the curve; MSM and pairing also check the subgroup.
  */
@@ -233,5 +234,43 @@ final class Bls12381 {
       boolean one = acc == null || acc.final_exp().is_one();
       return Input.toBytes(one ? BigInteger.ONE : BigInteger.ZERO, 32);
     }
+  }
+
+  static final class MapFpToG1 implements Precompile {
+    @Override
+    public long gasCost(byte[] input) {
+      return 5_500;
+    }
+
+    @Override
+    public byte[] execute(byte[] input) {
+      if (input.length != FP) throw new PrecompileFailure("bls12-381 MAP_FP_TO_G1: input must be 64 bytes");
+      Bls12381Map.G1Point q = Bls12381Map.mapToG1(new BigInteger(1, fp(input, 0)));
+      if (q == null) return new byte[G1];
+      P1 p = new P1_Affine(concat(word48(q.x()), word48(q.y()))).to_jacobian();
+      return encode(p.mult(Bls12381Map.G1_H_EFF));
+    }
+  }
+
+  static final class MapFp2ToG2 implements Precompile {
+    @Override
+    public long gasCost(byte[] input) {
+      return 23_800;
+    }
+
+    @Override
+    public byte[] execute(byte[] input) {
+      if (input.length != 2 * FP) throw new PrecompileFailure("bls12-381 MAP_FP2_TO_G2: input must be 128 bytes");
+      Bls12381Map.Fp2 u = new Bls12381Map.Fp2(new BigInteger(1, fp(input, 0)), new BigInteger(1, fp(input, FP)));
+      Bls12381Map.G2Point q = Bls12381Map.mapToG2(u);
+      if (q == null) return new byte[G2];
+      byte[] blstOrder = concat(concat(word48(q.x().c1()), word48(q.x().c0())), concat(word48(q.y().c1()), word48(q.y().c0())));
+      P2 p = new P2_Affine(blstOrder).to_jacobian();
+      return encode(p.mult(Bls12381Map.G2_H_EFF));
+    }
+  }
+
+  private static byte[] word48(BigInteger v) {
+    return Input.toBytes(v, 48);
   }
 }

@@ -37,8 +37,7 @@ public final class Precompiles {
     if (rules.isAtLeast(EthereumFork.ISTANBUL)) m.put(at(9), new Blake2F());
     if (rules.isAtLeast(EthereumFork.CANCUN)) m.put(at(10), new PointEvaluation());
     if (rules.isAtLeast(EthereumFork.PRAGUE)) {
-      // EIP-2537 with OP's input caps (Isthmus; Jovian lowers them). The map-to-curve precompiles
-      // 0x10 and 0x11 are not implemented yet.
+      // EIP-2537 with OP's input caps (Isthmus; Jovian lowers them)
       boolean jovian = rules.isAtLeast(OpFork.JOVIAN);
       boolean op = rules.isOptimism();
       m.put(at(0x0b), new Bls12381.G1Add());
@@ -46,6 +45,8 @@ public final class Precompiles {
       m.put(at(0x0d), new Bls12381.G2Add());
       m.put(at(0x0e), new Bls12381.G2Msm(!op ? 0 : jovian ? 278_784 : 488_448));
       m.put(at(0x0f), new Bls12381.Pairing(!op ? 0 : jovian ? 156_672 : 235_008));
+      m.put(at(0x10), new Bls12381.MapFpToG1());
+      m.put(at(0x11), new Bls12381.MapFp2ToG2());
     }
     if (rules.isAtLeast(OpFork.FJORD)) m.put(P256VERIFY, new P256Verify());
     return Collections.unmodifiableMap(m);
