@@ -1,7 +1,7 @@
 package dev.opal.db;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,11 +10,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * and values are kept as given: callers hand over arrays they no longer modify.
  */
 public final class InMemoryKeyValueStore implements KeyValueStore {
-  private final ConcurrentHashMap<ByteBuffer, byte[]> map = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, byte[]> map = new ConcurrentHashMap<>();
+
+  /** A key with its hash computed once (the map rehashes every key each time it grows). */
+  private record Key(byte[] bytes, int hash) {
+    Key(byte[] bytes) {
+      this(bytes, Arrays.hashCode(bytes));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   @Override
   public byte[] get(byte[] key) {
-    return map.get(ByteBuffer.wrap(key));
+    return map.get(new Key(key));
   }
 
   @Override
@@ -37,8 +54,8 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
       public void commit() {
         synchronized (map) {
           for (byte[][] op : ops) {
-            if (op[1] == null) map.remove(ByteBuffer.wrap(op[0]));
-            else map.put(ByteBuffer.wrap(op[0]), op[1]);
+            if (op[1] == null) map.remove(new Key(op[0]));
+            else map.put(new Key(op[0]), op[1]);
           }
         }
       }

@@ -18,8 +18,9 @@ public final class KvNodeStore extends CachingNodeStore {
   static final byte PREFIX = 'n';
 
   private final KeyValueStore kv;
-  private final Map<Hash, byte[]> pending = new LinkedHashMap<>();
-  private final Map<Hash, byte[]> inFlight = new LinkedHashMap<>(); // flushed into a batch not yet committed
+  // fresh maps rather than clear(): clearing walks the whole table, which stays as large as the largest block ever was
+  private Map<Hash, byte[]> pending = new LinkedHashMap<>();
+  private Map<Hash, byte[]> inFlight = new LinkedHashMap<>(); // flushed into a batch not yet committed
 
   public KvNodeStore(KeyValueStore kv) {
     this.kv = kv;
@@ -50,13 +51,17 @@ public final class KvNodeStore extends CachingNodeStore {
    */
   public synchronized void flushTo(KeyValueStore.WriteBatch batch) {
     for (Map.Entry<Hash, byte[]> e : pending.entrySet()) batch.put(key(e.getKey()), e.getValue());
-    inFlight.putAll(pending);
-    pending.clear();
+    if (inFlight.isEmpty()) {
+      inFlight = pending;
+    } else {
+      inFlight.putAll(pending);
+    }
+    pending = new LinkedHashMap<>();
   }
 
   /** The batch carrying the flushed writes has been committed. */
   public synchronized void committed() {
-    inFlight.clear();
+    inFlight = new LinkedHashMap<>();
   }
 
   public synchronized int pendingCount() {

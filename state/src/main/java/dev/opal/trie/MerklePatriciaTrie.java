@@ -35,7 +35,27 @@ public final class MerklePatriciaTrie {
   }
 
   public Hash rootHash() {
-    return root == null ? Keccak.EMPTY_TRIE_ROOT : root.hash();
+    if (root == null) return Keccak.EMPTY_TRIE_ROOT;
+    hashChildrenInParallel(root);
+    return root.hash();
+  }
+
+  /** Dirty subtrees under the root from which hashing is worth spreading over the cores. */
+  private static final int PARALLEL_MIN_DIRTY_CHILDREN = 4;
+
+  /**
+   * A block's account trie has many changed subtrees under its root branch: their hashes are
+   * independent, so they are computed on the common fork-join pool. Nodes cache their encoding and
+   * hash; the subtrees share only nodes whose hash is already known, so the tasks never race.
+   */
+  private static void hashChildrenInParallel(Node root) {
+    if (!(root instanceof Branch b) || b.hasHash()) return;
+    int dirty = 0;
+    for (Node c : b.children) if (c instanceof Branch child && !child.hasHash()) dirty++;
+    if (dirty < PARALLEL_MIN_DIRTY_CHILDREN) return;
+    Arrays.stream(b.children).parallel().forEach(c -> {
+      if (c != null) c.reference();
+    });
   }
 
   public boolean isEmpty() {

@@ -32,6 +32,11 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     return h;
   }
 
+  /** Whether the hash is computed already (a node not changed since the trie was last hashed). */
+  boolean hasHash() {
+    return hash != null || encoded != null && encoded.length < 32;
+  }
+
   private byte[] hashReference;
 
   /** How a parent refers to this node: inline when its encoding is under 32 bytes, else by hash. */
