@@ -30,7 +30,7 @@ final class Frame {
   private final byte[] input;
   private final boolean isStatic;
   private final int depth;
-  private final long[] s = new long[STACK_LIMIT * 4];
+  private final long[] s;
   private int sp; // number of words on the stack
   private final Memory memory = new Memory();
   private byte[] returnData = CallResult.NO_OUTPUT;
@@ -47,6 +47,24 @@ final class Frame {
     this.gas = gas;
     this.isStatic = isStatic;
     this.depth = depth;
+    this.s = stackFor(depth);
+  }
+
+  /** Call depths whose stacks are kept per thread; deeper frames, rare, get a fresh one. */
+  private static final int POOLED_DEPTHS = 64;
+  /**
+   * Stacks (32 KiB each) reused per thread and call depth: on one thread, frames at the same depth
+   * never overlap in time, and a frame reads nothing above its stack pointer, so what an earlier
+   * frame left there does no harm. Saves most of the EVM's allocation per transaction.
+   */
+  private static final ThreadLocal<long[][]> STACKS = ThreadLocal.withInitial(() -> new long[POOLED_DEPTHS][]);
+
+  private static long[] stackFor(int depth) {
+    if (depth >= POOLED_DEPTHS) return new long[STACK_LIMIT * 4];
+    long[][] pool = STACKS.get();
+    long[] stack = pool[depth];
+    if (stack == null) pool[depth] = stack = new long[STACK_LIMIT * 4];
+    return stack;
   }
 
   CallResult run() {
