@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (suite.equals("engine")) {
       EngineBenchmark bench = new EngineBenchmark(64);
-      EngineBenchmark.EmptyCycle c = bench.emptyBlocks(50, 300);
+      EngineBenchmark.EmptyCycle c = bench.emptyBlocks(500, 2000); // warm-up blocks first, as JMH would
       System.out.println(String.format(Locale.ROOT, "blocks_per_s=%.1f p50_ms=%.2f p99_ms=%.2f", c.blocksPerSecond(), c.p50Millis(), c.p99Millis()));
       System.out.println(String.format(Locale.ROOT, "transfers_per_s=%.0f", bench.transfersPerSecond(10, 1000)));
       return 0;
