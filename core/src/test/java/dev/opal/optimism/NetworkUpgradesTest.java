@@ -73,4 +73,34 @@ class NetworkUpgradesTest {
   void jovianBytecodeIsPackaged() {
     assertThat(NetworkUpgrades.bytecode("jovian-l1-block-deployment")).startsWith(0x60, 0x80, 0x60, 0x40);
   }
+
+  /** specs/protocol/jovian/derivation.md: each transaction's source hash, sender, recipient, gas and data as the spec lists them. */
+  @Test
+  void jovian() {
+    List<byte[]> txs = NetworkUpgrades.transactions(OpFork.JOVIAN);
+    assertThat(txs).hasSize(5);
+    String[][] spec = {
+        {"0x98faf23b9795967bc0b1c543144739d50dba3ea40420e77ad6ca9848dbfb62e8", "0x4210000000000000000000000000000000000006", null, "447315"},
+        {"0x08447273a4fbce97bc8c515f97ac74efc461f6a4001553712f31ebc11288bad2", "0x0000000000000000000000000000000000000000",
+            "0x4200000000000000000000000000000000000015", "50000"},
+        {"0xd939cca6eca7bd0ee0c7e89f7e5b5cf7bf6f7afe7b6966bb45dfb95344b31545", "0x4210000000000000000000000000000000000007", null, "1750714"},
+        {"0x46b597e2d8346ed7749b46734074361e0b41a0ab9af7afda5bb4e367e072bcb8", "0x0000000000000000000000000000000000000000",
+            "0x420000000000000000000000000000000000000f", "50000"},
+        {"0xe836db6a959371756f8941be3e962d000f7e12a32e49e2c9ca42ba177a92716c", "0xdeaddeaddeaddeaddeaddeaddeaddeaddead0001",
+            "0x420000000000000000000000000000000000000f", "90000"}};
+    for (int i = 0; i < 5; i++) {
+      dev.opal.tx.DepositTransaction d = (dev.opal.tx.DepositTransaction) dev.opal.tx.TransactionDecoder.decode(txs.get(i));
+      assertThat(d.sourceHash()).as("tx %d source hash", i).isEqualTo(Hash.fromHex(spec[i][0]));
+      assertThat(d.from().toHex()).as("tx %d from", i).isEqualToIgnoringCase(spec[i][1]);
+      assertThat(d.to() == null ? null : d.to().toHex().toLowerCase(java.util.Locale.ROOT)).as("tx %d to", i).isEqualTo(spec[i][2]);
+      assertThat(d.gasLimit()).isEqualTo(Long.parseLong(spec[i][3]));
+      assertThat(d.mint().isZero() && d.value().isZero() && !d.isSystemTx()).isTrue();
+    }
+    assertThat(dev.opal.types.Hex.encode(((dev.opal.tx.DepositTransaction) dev.opal.tx.TransactionDecoder.decode(txs.get(1))).data().toArray()))
+        .isEqualTo("0x3659cfe60000000000000000000000003ba4007f5c922fbb33c454b41ea7a1f11e83df2c");
+    assertThat(dev.opal.types.Hex.encode(((dev.opal.tx.DepositTransaction) dev.opal.tx.TransactionDecoder.decode(txs.get(3))).data().toArray()))
+        .isEqualTo("0x3659cfe60000000000000000000000004f1db3c6abd250ba86e0928471a8f7db3afd88f1");
+    assertThat(dev.opal.types.Hex.encode(((dev.opal.tx.DepositTransaction) dev.opal.tx.TransactionDecoder.decode(txs.get(4))).data().toArray()))
+        .isEqualTo("0xb3d72079");
+  }
 }

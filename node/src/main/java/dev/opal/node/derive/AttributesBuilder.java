@@ -46,7 +46,7 @@ public final class AttributesBuilder {
         txs.add(Bytes.wrap(d.encode()));
       }
     }
-    for (OpFork fork : new OpFork[] {OpFork.ECOTONE, OpFork.FJORD, OpFork.ISTHMUS}) {
+    for (OpFork fork : new OpFork[] {OpFork.ECOTONE, OpFork.FJORD, OpFork.ISTHMUS, OpFork.JOVIAN}) {
       if (rollup.forks().isActivationBlock(fork, time, rollup.blockTime())) {
         for (byte[] tx : NetworkUpgrades.transactions(fork)) txs.add(Bytes.wrap(tx));
       }

@@ -1,5 +1,6 @@
 package dev.opal.node.sequencing;
 
+import dev.opal.config.OpFork;
 import dev.opal.config.RollupConfig;
 import dev.opal.node.derive.AttributesBuilder;
 import dev.opal.node.derive.SystemConfigTracker;
@@ -131,10 +132,10 @@ public final class Sequencer implements Runnable {
     L1Info origin = sel.origin();
     SystemConfig sys = systemConfigs.at(origin.ref());
     PayloadAttributes attrs = attributes.prepare(head, origin, sys);
-    if (!sel.pastDrift()) {
+    if (!sel.pastDrift() && !upgradeBlock(nextTime)) {
       attrs = new PayloadAttributes(attrs.timestamp(), attrs.prevRandao(), attrs.suggestedFeeRecipient(), attrs.withdrawals(),
           attrs.parentBeaconBlockRoot(), attrs.transactions(), false, attrs.gasLimit(), attrs.eip1559Params(), attrs.minBaseFee());
-    } else {
+    } else if (sel.pastDrift()) {
       LOG.warn("L2 time {} is past the sequencer drift of L1 origin {}: building a deposits-only block", nextTime, origin.ref());
     }
     PayloadId id = engine.startBuild(attrs);
@@ -142,6 +143,14 @@ public final class Sequencer implements Runnable {
     if (untilSeal > 0) sleepChain(untilSeal);
     PayloadEnvelope env = engine.sealAndInsert(id, attrs.timestamp());
     if (listener != null) listener.onBlock(env.executionPayload(), engine.unsafeHead());
+  }
+
+  /** Upgrades whose activation block carries no pool transactions (op-node sequencing: Ecotone, Fjord, Isthmus, Jovian). */
+  private static final OpFork[] DEPOSITS_ONLY_ACTIVATIONS = {OpFork.ECOTONE, OpFork.FJORD, OpFork.ISTHMUS, OpFork.JOVIAN};
+
+  private boolean upgradeBlock(long time) {
+    for (OpFork f : DEPOSITS_ONLY_ACTIVATIONS) if (rollup.forks().isActivationBlock(f, time, rollup.blockTime())) return true;
+    return false;
   }
 
   /** Walks the unsafe chain back to its newest block whose L1 origin L1 still has, and builds on from there. */
