@@ -1,6 +1,7 @@
 package dev.opal.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opal.crypto.Keccak;
@@ -73,6 +74,47 @@ class DevnetTest {
     DynamicFeeTransaction tx = new DynamicFeeTransaction(u.chainId(), nonce, u.maxPriorityFeePerGas(), fee, gas, to, value, data, List.of(),
         sig.recoveryId(), sig.r(), sig.s());
     return rpc.call(T, "eth_sendRawTransaction", Hex.encode(tx.encode())).asText();
+  }
+
+  /**
+   * op-geth's pool counts the L1 data fee in the funds a transaction needs: an account holding
+   * exactly gas × fee cap + value, but not the L1 fee, is refused; and a same-nonce resend without
+   * a 10% fee bump is "replacement transaction underpriced".
+   */
+  @Test
+  void poolChecksTheL1FeeAndReplacementBumps() throws Exception {
+    long chainId = quantity(l2.call(T, "eth_chainId"));
+    byte[] key = Keccak.hash("opal pool test account".getBytes(StandardCharsets.US_ASCII));
+    Address poor = Secp256k1.address(key);
+    UInt256 fee = UInt256.valueOf(1_000_000_000L);
+    long gas = 21_000;
+    UInt256 exactGasCost = UInt256.valueOf(gas).multiply(fee);
+    String funding = send(l2, chainId, poor, exactGasCost, Bytes.EMPTY, 21_000);
+    await("funding included", () -> {
+      JsonNode r = l2.call(T, "eth_getTransactionReceipt", funding);
+      return r != null && !r.isNull();
+    });
+    DynamicFeeTransaction u = new DynamicFeeTransaction(BigInteger.valueOf(chainId), 0, fee, fee, gas, DEV.get(1).address(), UInt256.ZERO, Bytes.EMPTY,
+        List.of(), 0, BigInteger.ONE, BigInteger.ONE);
+    Signature sig = Secp256k1.sign(u.signingHash(), key);
+    String raw = Hex.encode(new DynamicFeeTransaction(u.chainId(), 0, fee, fee, gas, u.to(), UInt256.ZERO, Bytes.EMPTY, List.of(), sig.recoveryId(),
+        sig.r(), sig.s()).encode());
+    assertThatThrownBy(() -> l2.call(T, "eth_sendRawTransaction", raw)).hasMessageContaining("insufficient funds").hasMessageContaining("L1 fee");
+
+    // a transaction parked behind a nonce gap, then resent with the same fees: refused as underpriced
+    long next = quantity(l2.call(T, "eth_getTransactionCount", DEV.get(0).address().toHex(), "pending")) + 5;
+    DynamicFeeTransaction parked = new DynamicFeeTransaction(BigInteger.valueOf(chainId), next, fee, fee, gas, poor, UInt256.ONE, Bytes.EMPTY,
+        List.of(), 0, BigInteger.ONE, BigInteger.ONE);
+    Signature ps = Secp256k1.sign(parked.signingHash(), DEV.get(0).privateKey());
+    String parkedRaw = Hex.encode(new DynamicFeeTransaction(parked.chainId(), next, fee, fee, gas, poor, UInt256.ONE, Bytes.EMPTY, List.of(),
+        ps.recoveryId(), ps.r(), ps.s()).encode());
+    l2.call(T, "eth_sendRawTransaction", parkedRaw);
+    DynamicFeeTransaction same = new DynamicFeeTransaction(BigInteger.valueOf(chainId), next, fee, fee, gas, poor, UInt256.valueOf(2), Bytes.EMPTY,
+        List.of(), 0, BigInteger.ONE, BigInteger.ONE);
+    Signature ss = Secp256k1.sign(same.signingHash(), DEV.get(0).privateKey());
+    String sameRaw = Hex.encode(new DynamicFeeTransaction(same.chainId(), next, fee, fee, gas, poor, UInt256.valueOf(2), Bytes.EMPTY, List.of(),
+        ss.recoveryId(), ss.r(), ss.s()).encode());
+    assertThatThrownBy(() -> l2.call(T, "eth_sendRawTransaction", sameRaw)).hasMessageContaining("replacement transaction underpriced");
   }
 
   @Test

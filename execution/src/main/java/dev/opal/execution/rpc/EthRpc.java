@@ -11,6 +11,8 @@ import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.chain.StoredBlock;
 import dev.opal.execution.core.BaseFees;
 import dev.opal.execution.txpool.TxPool;
+import dev.opal.optimism.L1BlockFeeParams;
+import dev.opal.optimism.RollupCostData;
 import dev.opal.rpc.json.InvalidParamsException;
 import dev.opal.rpc.json.JsonIn;
 import dev.opal.rpc.server.JsonRpcDispatcher;
@@ -164,11 +166,29 @@ public final class EthRpc {
     StateDb state = chain.stateAt(head);
     if (Long.compareUnsigned(signed.nonce(), state.getNonce(sender)) < 0) throw new RpcException(-32000, "nonce too low");
     BigInteger cost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger());
-    if (state.getBalance(sender).toBigInteger().compareTo(cost) < 0) throw new RpcException(-32000, "insufficient funds for gas * price + value");
+    if (chain.config().isOptimism()) cost = cost.add(opFees(state, head, raw, tx.gasLimit()));
+    if (state.getBalance(sender).toBigInteger().compareTo(cost) < 0) {
+      throw new RpcException(-32000, "insufficient funds for gas * price + value" + (chain.config().isOptimism() ? " + L1 fee" : ""));
+    }
     if (tx.gasLimit() > head.gasLimit()) throw new RpcException(-32000, "exceeds block gas limit");
-    if (!pool.add(signed, sender)) throw new RpcException(-32000, "txpool is full");
+    switch (pool.add(signed, sender)) {
+      case UNDERPRICED_REPLACEMENT -> throw new RpcException(-32000, "replacement transaction underpriced");
+      case FULL -> throw new RpcException(-32000, "txpool is full");
+      default -> { }
+    }
     LOG.debug("Pooled transaction {} from {} nonce {}", tx.hash(), sender, signed.nonce());
     return tx.hash().toHex();
+  }
+
+  /**
+   * The OP fees a transaction owes besides gas (op-geth's txpool L1-cost check): the L1 data fee of
+   * its encoding and the operator fee of its gas limit, at the head's L1Block values.
+   */
+  private BigInteger opFees(StateDb state, BlockHeader head, byte[] raw, long gasLimit) {
+    L1BlockFeeParams fees = L1BlockFeeParams.read(i -> state.getStorage(L1BlockFeeParams.L1_BLOCK, UInt256.valueOf(i)),
+        chain.rulesAt(head.timestamp() + 1));
+    BigInteger l1Fee = fees.l1Cost().cost(RollupCostData.of(raw)).fee();
+    return fees.operatorFee().isZero() ? l1Fee : l1Fee.add(fees.operatorFee().cost(gasLimit));
   }
 
   private JsonNode transactionByHash(Hash h) {
