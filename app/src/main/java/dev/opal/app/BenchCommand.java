@@ -45,6 +45,9 @@ final class BenchCommand implements Callable<Integer> {
       EngineBenchmark bench = new EngineBenchmark(64);
       EngineBenchmark.EmptyCycle c = bench.emptyBlocks(500, 2000); // warm-up blocks first, as JMH would
       System.out.println(String.format(Locale.ROOT, "blocks_per_s=%.1f p50_ms=%.2f p99_ms=%.2f", c.blocksPerSecond(), c.p50Millis(), c.p99Millis()));
+      for (EngineBenchmark.CallLatency l : c.perCall()) {
+        System.out.println(String.format(Locale.ROOT, "call=%s p50_ms=%.2f p99_ms=%.2f", l.call(), l.p50Millis(), l.p99Millis()));
+      }
       System.out.println(String.format(Locale.ROOT, "transfers_per_s=%.0f", bench.transfersPerSecond(10, 1000)));
       return 0;
     }

@@ -52,7 +52,14 @@ public final class EngineBenchmark {
   private static final Duration T = Duration.ofSeconds(60);
   private static final BigInteger CHAIN_ID = BigInteger.valueOf(901);
 
-  public record EmptyCycle(double blocksPerSecond, double p50Millis, double p99Millis) {}
+  /** @param perCall p50 and p99 of each Engine API call of the cycle, in cycle order */
+  public record EmptyCycle(double blocksPerSecond, double p50Millis, double p99Millis, List<CallLatency> perCall) {}
+
+  public record CallLatency(String call, double p50Millis, double p99Millis) {}
+
+  /** The four calls of a cycle, in order. */
+  private static final String[] CALLS = {"engine_forkchoiceUpdatedV3+attributes", "engine_getPayloadV4", "engine_newPayloadV4",
+      "engine_forkchoiceUpdatedV3"};
 
   private record Engine(Blockchain chain, TxPool pool, EngineApi api, JsonRpcServer server, JsonRpcClient client) implements AutoCloseable {
     @Override
@@ -94,16 +101,28 @@ public final class EngineBenchmark {
   }
 
   /** One full cycle over HTTP; returns the new head. */
-  private static Hash cycle(JsonRpcClient c, Hash head, long timestamp, boolean noTxPool) {
+  /** One empty-block cycle; {@code callNanos}, if given, receives each call's time in {@link #CALLS} order. */
+  private static Hash cycle(JsonRpcClient c, Hash head, long timestamp, boolean noTxPool, long[] callNanos) {
+    long t0 = System.nanoTime();
     ForkchoiceState fcs = new ForkchoiceState(head, head, head);
     JsonNode started = c.call(T, "engine_forkchoiceUpdatedV3", EngineJson.encode(fcs), EngineJson.encode(attributes(timestamp, noTxPool)));
     String id = started.get("payloadId").asText();
+    long t1 = System.nanoTime();
     PayloadEnvelope env = EngineJson.payloadEnvelope(c.call(T, "engine_getPayloadV4", id));
     ExecutionPayload p = env.executionPayload();
+    long t2 = System.nanoTime();
     var empty = new ObjectMapper().createArrayNode();
     JsonNode status = c.call(T, "engine_newPayloadV4", EngineJson.encode(p), empty, Hash.ZERO.toHex(), empty);
     if (!"VALID".equals(status.get("status").asText())) throw new IllegalStateException("payload not valid: " + status);
+    long t3 = System.nanoTime();
     c.call(T, "engine_forkchoiceUpdatedV3", EngineJson.encode(new ForkchoiceState(p.blockHash(), p.blockHash(), p.blockHash())), null);
+    long t4 = System.nanoTime();
+    if (callNanos != null) {
+      callNanos[0] = t1 - t0;
+      callNanos[1] = t2 - t1;
+      callNanos[2] = t3 - t2;
+      callNanos[3] = t4 - t3;
+    }
     return p.blockHash();
   }
 
@@ -111,18 +130,28 @@ public final class EngineBenchmark {
     try (Engine e = engine()) {
       Hash head = e.chain().head().hash();
       long time = e.chain().head().block().header().timestamp();
-      for (int i = 0; i < warmup; i++) head = cycle(e.client(), head, ++time, true);
+      for (int i = 0; i < warmup; i++) head = cycle(e.client(), head, ++time, true, null);
       long[] nanos = new long[blocks];
+      long[][] perCall = new long[CALLS.length][blocks];
+      long[] calls = new long[CALLS.length];
       long start = System.nanoTime();
       for (int i = 0; i < blocks; i++) {
         long t0 = System.nanoTime();
-        head = cycle(e.client(), head, ++time, true);
+        head = cycle(e.client(), head, ++time, true, calls);
         nanos[i] = System.nanoTime() - t0;
+        for (int k = 0; k < CALLS.length; k++) perCall[k][i] = calls[k];
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      Arrays.sort(nanos);
-      return new EmptyCycle(blocks / seconds, nanos[blocks / 2] / 1e6, nanos[Math.min(blocks - 1, (int) (blocks * 0.99))] / 1e6);
+      List<CallLatency> latencies = new ArrayList<>();
+      for (int k = 0; k < CALLS.length; k++) latencies.add(new CallLatency(CALLS[k], percentile(perCall[k], 50), percentile(perCall[k], 99)));
+      return new EmptyCycle(blocks / seconds, percentile(nanos, 50), percentile(nanos, 99), latencies);
     }
+  }
+
+  /** The p-th percentile of {@code nanos} (sorted in place), in milliseconds. */
+  private static double percentile(long[] nanos, int p) {
+    Arrays.sort(nanos);
+    return nanos[Math.min(nanos.length - 1, nanos.length * p / 100)] / 1e6;
   }
 
   /** Builds blocks of transfers on one engine, then times their newPayload import into a second engine over HTTP. */
