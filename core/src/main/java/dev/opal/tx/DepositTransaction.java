@@ -40,7 +40,7 @@ public record DepositTransaction(
   }
 
   @Override
-  public byte[] encode() {
+  public byte[] encodeUncached() {
     return TxFields.typed(DEPOSIT, Rlp.list(Rlp.hash(sourceHash), Rlp.address(from), TxFields.to(to), TxFields.uint(mint),
         TxFields.uint(value), Rlp.uint(gasLimit), Rlp.uint(isSystemTx ? 1 : 0), TxFields.data(data)));
   }

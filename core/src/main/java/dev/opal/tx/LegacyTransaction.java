@@ -76,7 +76,7 @@ public record LegacyTransaction(
   }
 
   @Override
-  public byte[] encode() {
+  public byte[] encodeUncached() {
     byte[][] f = fields();
     return Rlp.list(f[0], f[1], f[2], f[3], f[4], f[5], Rlp.uint(v), Rlp.uint(r), Rlp.uint(s));
   }

@@ -1,6 +1,5 @@
 package dev.opal.tx;
 
-import dev.opal.crypto.Keccak;
 import dev.opal.types.Address;
 import dev.opal.types.Bytes;
 import dev.opal.types.Hash;
@@ -42,10 +41,16 @@ public sealed interface Transaction permits SignedTransaction, DepositTransactio
   UInt256 maxPriorityFeePerGas();
 
   /** The binary encoding: {@code type ‖ rlp(payload)} for typed transactions, {@code rlp(fields)} for legacy. */
-  byte[] encode();
+  /** The binary form; computed once per transaction object (see {@link EncodingCache}), returned as a fresh copy. */
+  default byte[] encode() {
+    return EncodingCache.encoding(this, this::encodeUncached);
+  }
+
+  /** The binary form computed afresh; callers want {@link #encode()}. */
+  byte[] encodeUncached();
 
   default Hash hash() {
-    return Keccak.hash256(encode());
+    return EncodingCache.hash(this);
   }
 
   default boolean isCreation() {

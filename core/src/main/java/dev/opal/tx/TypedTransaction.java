@@ -18,7 +18,7 @@ sealed interface TypedTransaction extends SignedTransaction
   }
 
   @Override
-  default byte[] encode() {
+  default byte[] encodeUncached() {
     return TxFields.typed(type(), TxFields.withSignature(payloadFields(), recoveryId(), r(), s()));
   }
 }
