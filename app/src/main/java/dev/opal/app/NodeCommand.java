@@ -3,6 +3,9 @@ package dev.opal.app;
 import dev.opal.config.RollupConfig;
 import dev.opal.node.driver.Deriver;
 import dev.opal.node.engine.EngineController;
+import dev.opal.node.engine.ExecEngine;
+import dev.opal.node.metrics.MetricsServer;
+import dev.opal.node.metrics.NodeMetrics;
 import dev.opal.node.rpc.RollupRpc;
 import dev.opal.node.sequencing.Sequencer;
 import dev.opal.node.sources.EngineClient;
@@ -54,6 +57,15 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--sequencer.l1-confs", defaultValue = "0", description = "L1 confirmations before a block becomes an origin (default ${DEFAULT-VALUE}).")
   long l1Confs;
 
+  @Option(names = "--metrics.enabled", description = "Serve Prometheus metrics (heads, engine events, Engine API call latency) at /metrics.")
+  boolean metricsEnabled;
+
+  @Option(names = "--metrics.addr", defaultValue = "0.0.0.0", description = "Metrics listen address (default ${DEFAULT-VALUE}).")
+  String metricsAddr;
+
+  @Option(names = "--metrics.port", defaultValue = "7300", description = "Metrics port (default ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   @Option(names = "--rpc.addr", defaultValue = "127.0.0.1", description = "Rollup RPC listen address (default ${DEFAULT-VALUE}).")
   String rpcAddr;
 
@@ -71,7 +83,14 @@ final class NodeCommand implements Callable<Integer> {
     JsonRpcClient engineClient = new JsonRpcClient(l2, jwt);
     PeerChecks.checkChainId("L1 at " + l1, l1Client, rollup.l1ChainId(), "l1_chain_id");
     PeerChecks.checkChainId("the engine at " + l2, engineClient, rollup.l2ChainId(), "l2_chain_id");
-    EngineController controller = new EngineController(new EngineClient(engineClient, rollup));
+    NodeMetrics metrics = metricsEnabled ? new NodeMetrics() : null;
+    ExecEngine exec = new EngineClient(engineClient, rollup);
+    EngineController controller = new EngineController(metrics == null ? exec : metrics.timed(exec));
+    if (metrics != null) {
+      metrics.watch(controller);
+      MetricsServer server = MetricsServer.start(metrics, metricsAddr, metricsPort);
+      LOG.info("Metrics on http://{}:{}/metrics", metricsAddr, server.port());
+    }
     controller.reset();
     RpcL1Source l1Source = new RpcL1Source(l1Client);
     Sequencer seq = sequencer ? new Sequencer(rollup, l1Source, controller, Clock.systemUTC(), 1.0, l1Confs,

@@ -40,7 +40,7 @@ class OpalCliTest {
     assertThat(run("batcher", "--help").out).contains("--l1-eth-rpc", "--l2-eth-rpc", "--rollup-rpc", "--private-key", "--batch-type",
         "--compression-algo");
     assertThat(run("devnet", "--help").out).contains("--verifier", "--[no-]batcher");
-    assertThat(run("node", "--help").out).contains("--sequencer.enabled");
+    assertThat(run("node", "--help").out).contains("--sequencer.enabled", "--metrics.enabled", "--metrics.port");
   }
 
   @Test
