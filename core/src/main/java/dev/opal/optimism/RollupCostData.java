@@ -1,6 +1,6 @@
 package dev.opal.optimism;
 
-import java.util.Arrays;
+import dev.opal.types.ByteKey;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,27 +14,15 @@ public record RollupCostData(long zeroes, long ones, long fastLzSize) {
    * work, so the results are kept by encoding. Crudely bounded: the cache starts afresh when full.
    */
   private static final int CACHE_LIMIT = 1 << 16;
-  private static final ConcurrentHashMap<Key, RollupCostData> CACHE = new ConcurrentHashMap<>();
-
-  private record Key(byte[] bytes, int hash) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
+  private static final ConcurrentHashMap<ByteKey, RollupCostData> CACHE = new ConcurrentHashMap<>();
 
   public static RollupCostData of(byte[] encodedTx) {
-    Key key = new Key(encodedTx, Arrays.hashCode(encodedTx));
+    ByteKey key = ByteKey.of(encodedTx);
     RollupCostData cached = CACHE.get(key);
     if (cached != null) return cached;
     RollupCostData computed = compute(encodedTx);
     if (CACHE.size() >= CACHE_LIMIT) CACHE.clear();
-    CACHE.put(new Key(encodedTx.clone(), key.hash()), computed); // the caller's array stays the caller's
+    CACHE.put(new ByteKey(encodedTx.clone(), key.hash()), computed); // the caller's array stays the caller's
     return computed;
   }
 

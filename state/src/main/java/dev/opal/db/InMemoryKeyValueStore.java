@@ -1,7 +1,7 @@
 package dev.opal.db;
 
+import dev.opal.types.ByteKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,28 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * and values are kept as given: callers hand over arrays they no longer modify.
  */
 public final class InMemoryKeyValueStore implements KeyValueStore {
-  private final ConcurrentHashMap<Key, byte[]> map = new ConcurrentHashMap<>();
-
-  /** A key with its hash computed once (the map rehashes every key each time it grows). */
-  private record Key(byte[] bytes, int hash) {
-    Key(byte[] bytes) {
-      this(bytes, Arrays.hashCode(bytes));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
+  private final ConcurrentHashMap<ByteKey, byte[]> map = new ConcurrentHashMap<>();
 
   @Override
   public byte[] get(byte[] key) {
-    return map.get(new Key(key));
+    return map.get(ByteKey.of(key));
   }
 
   @Override
@@ -54,8 +37,8 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
       public void commit() {
         synchronized (map) {
           for (byte[][] op : ops) {
-            if (op[1] == null) map.remove(new Key(op[0]));
-            else map.put(new Key(op[0]), op[1]);
+            if (op[1] == null) map.remove(ByteKey.of(op[0]));
+            else map.put(ByteKey.of(op[0]), op[1]);
           }
         }
       }
