@@ -49,7 +49,7 @@ final class LoadGenerator {
           nonces[i] = Hex.decodeQuantity(rpc.call(T, "eth_getTransactionCount", mine.get(i).address().toHex(), "pending").asText()).longValueExact();
         }
         Address to = Address.fromHex("0x000000000000000000000000000000000000f00d");
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         while (System.nanoTime() < deadline) {
           // one JSON-RPC batch: a transaction from each of this thread's accounts
           StringBuilder batch = new StringBuilder("[");

@@ -30,7 +30,8 @@ public final class JsonRpcClient {
   public JsonRpcClient(URI uri, Jwt jwt) {
     this.uri = uri;
     this.jwt = jwt;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 with keep-alive, as op-node and op-geth speak it: cheaper per call than an h2c upgrade to HTTP/2
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public ObjectMapper json() {
