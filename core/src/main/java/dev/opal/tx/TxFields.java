@@ -93,10 +93,7 @@ final class TxFields {
 
   /** Prefixes the type byte to an RLP payload. */
   static byte[] typed(int type, byte[] payload) {
-    byte[] out = new byte[payload.length + 1];
-    out[0] = (byte) type;
-    System.arraycopy(payload, 0, out, 1, payload.length);
-    return out;
+    return Rlp.concat(new byte[] {(byte) type}, payload);
   }
 
   /** The RLP list of the given fields followed by the signature's y parity, r and s. */

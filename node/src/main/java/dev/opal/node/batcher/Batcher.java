@@ -152,7 +152,6 @@ public final class Batcher implements Runnable {
    * L1 per round finds it.
    */
   private long reorgedFrom() {
-    if (landed.isEmpty() || l1.isCanonical(landed.peekLast().inclusion())) return Long.MAX_VALUE;
     long from = Long.MAX_VALUE;
     while (!landed.isEmpty() && !l1.isCanonical(landed.peekLast().inclusion())) from = Math.min(from, landed.pollLast().channelStart());
     return from;

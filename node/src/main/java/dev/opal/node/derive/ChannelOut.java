@@ -36,9 +36,6 @@ public final class ChannelOut {
 
   /** A batch's channel form: its type byte, then its body. */
   public static byte[] typed(int type, byte[] body) {
-    byte[] out = new byte[body.length + 1];
-    out[0] = (byte) type;
-    System.arraycopy(body, 0, out, 1, body.length);
-    return out;
+    return Rlp.concat(new byte[] {(byte) type}, body);
   }
 }

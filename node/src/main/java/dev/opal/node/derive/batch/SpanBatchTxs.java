@@ -12,6 +12,7 @@ import dev.opal.tx.SignedTransaction;
 import dev.opal.tx.Transaction;
 import dev.opal.tx.TransactionDecoder;
 import dev.opal.types.Bytes;
+import dev.opal.types.UInt256;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -179,18 +180,10 @@ final class SpanBatchTxs {
   }
 
   private static byte[] typed(int type, byte[]... items) {
-    byte[] list = Rlp.list(items);
-    byte[] out = new byte[list.length + 1];
-    out[0] = (byte) type;
-    System.arraycopy(list, 0, out, 1, list.length);
-    return out;
+    return Rlp.concat(new byte[] {(byte) type}, Rlp.list(items));
   }
 
   private static byte[] word(BigInteger v) {
-    byte[] minimal = Rlp.unsignedBytes(v);
-    if (minimal.length > 32) throw new IllegalArgumentException("signature value exceeds 32 bytes");
-    byte[] out = new byte[32];
-    System.arraycopy(minimal, 0, out, 32 - minimal.length, minimal.length);
-    return out;
+    return UInt256.fromBigInteger(v).toBytes32();
   }
 }
