@@ -3,7 +3,6 @@ package dev.opal.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opal.crypto.Keccak;
 import dev.opal.crypto.Secp256k1;
-import dev.opal.crypto.Signature;
 import dev.opal.devnet.DevAccounts;
 import dev.opal.devnet.DevnetGenesis;
 import dev.opal.rpc.client.JsonRpcClient;
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,11 +59,9 @@ final class DepositCommand implements Callable<Integer> {
     call.put(selector).put(UInt256.fromBytes(recipient.toArray()).toBytes32()).put(amount.toBytes32()).put(UInt256.valueOf(100_000).toBytes32())
         .put(new byte[32]).put(UInt256.valueOf(160).toBytes32()).put(new byte[32]);
     UInt256 maxFee = UInt256.fromBigInteger(gasPrice.multiply(BigInteger.TWO));
-    DynamicFeeTransaction unsigned = new DynamicFeeTransaction(chainId, nonce, UInt256.valueOf(1_000_000_000L).compareTo(maxFee) < 0 ? UInt256.valueOf(1_000_000_000L) : maxFee, maxFee, 200_000,
-        DevnetGenesis.PORTAL, amount, Bytes.wrap(call.array()), List.of(), 0, BigInteger.ONE, BigInteger.ONE);
-    Signature sig = Secp256k1.sign(unsigned.signingHash(), key);
-    DynamicFeeTransaction tx = new DynamicFeeTransaction(chainId, nonce, unsigned.maxPriorityFeePerGas(), maxFee, 200_000, DevnetGenesis.PORTAL,
-        amount, unsigned.data(), List.of(), sig.recoveryId(), sig.r(), sig.s());
+    UInt256 tip = UInt256.valueOf(1_000_000_000L).compareTo(maxFee) < 0 ? UInt256.valueOf(1_000_000_000L) : maxFee;
+    DynamicFeeTransaction tx = DynamicFeeTransaction.signed(chainId, nonce, tip, maxFee, 200_000, DevnetGenesis.PORTAL, amount,
+        Bytes.wrap(call.array()), key);
     String hash = rpc.call(T, "eth_sendRawTransaction", Hex.encode(tx.encode())).asText();
     System.out.println("Deposit sent on L1: " + hash);
     for (int i = 0; i < 60; i++) {

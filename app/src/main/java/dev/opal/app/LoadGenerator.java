@@ -1,8 +1,6 @@
 package dev.opal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opal.crypto.Secp256k1;
-import dev.opal.crypto.Signature;
 import dev.opal.devnet.DevAccounts;
 import dev.opal.rpc.client.JsonRpcClient;
 import dev.opal.tx.DynamicFeeTransaction;
@@ -54,11 +52,8 @@ final class LoadGenerator {
           // one JSON-RPC batch: a transaction from each of this thread's accounts
           StringBuilder batch = new StringBuilder("[");
           for (int i = 0; i < mine.size(); i++) {
-            DynamicFeeTransaction u = new DynamicFeeTransaction(chainId, nonces[i], UInt256.valueOf(1_000_000), UInt256.fromBigInteger(gasPrice),
-                21_000, to, UInt256.ONE, Bytes.EMPTY, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
-            Signature sig = Secp256k1.sign(u.signingHash(), mine.get(i).privateKey());
-            DynamicFeeTransaction tx = new DynamicFeeTransaction(chainId, nonces[i], u.maxPriorityFeePerGas(), u.maxFeePerGas(), 21_000, to,
-                UInt256.ONE, Bytes.EMPTY, List.of(), sig.recoveryId(), sig.r(), sig.s());
+            DynamicFeeTransaction tx = DynamicFeeTransaction.signed(chainId, nonces[i], UInt256.valueOf(1_000_000), UInt256.fromBigInteger(gasPrice),
+                21_000, to, UInt256.ONE, Bytes.EMPTY, mine.get(i).privateKey());
             if (i > 0) batch.append(',');
             batch.append("{\"jsonrpc\":\"2.0\",\"id\":").append(i).append(",\"method\":\"eth_sendRawTransaction\",\"params\":[\"")
                 .append(Hex.encode(tx.encode())).append("\"]}");

@@ -4,8 +4,6 @@ import dev.opal.block.Block;
 import dev.opal.block.BlockHeader;
 import dev.opal.block.Bloom;
 import dev.opal.crypto.Keccak;
-import dev.opal.crypto.Secp256k1;
-import dev.opal.crypto.Signature;
 import dev.opal.tx.DynamicFeeTransaction;
 import dev.opal.tx.Transaction;
 import dev.opal.types.Address;
@@ -32,12 +30,8 @@ final class SampleBlocks {
       random.nextBytes(to);
       byte[] data = new byte[random.nextInt(200)];
       random.nextBytes(data);
-      DynamicFeeTransaction unsigned = new DynamicFeeTransaction(BigInteger.valueOf(10), i, UInt256.valueOf(1_000_000),
-          UInt256.valueOf(2_000_000_000L), 100_000, Address.of(to), UInt256.valueOf(random.nextInt(1 << 30)), Bytes.wrap(data),
-          List.of(), 0, BigInteger.ONE, BigInteger.ONE);
-      Signature sig = Secp256k1.sign(unsigned.signingHash(), key);
-      txs.add(new DynamicFeeTransaction(unsigned.chainId(), unsigned.nonce(), unsigned.maxPriorityFeePerGas(), unsigned.maxFeePerGas(),
-          unsigned.gasLimit(), unsigned.to(), unsigned.value(), unsigned.data(), List.of(), sig.recoveryId(), sig.r(), sig.s()));
+      txs.add(DynamicFeeTransaction.signed(BigInteger.valueOf(10), i, UInt256.valueOf(1_000_000), UInt256.valueOf(2_000_000_000L), 100_000,
+          Address.of(to), UInt256.valueOf(random.nextInt(1 << 30)), Bytes.wrap(data), key));
     }
     return txs;
   }

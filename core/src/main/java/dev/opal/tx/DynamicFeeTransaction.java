@@ -1,5 +1,7 @@
 package dev.opal.tx;
 
+import dev.opal.crypto.Secp256k1;
+import dev.opal.crypto.Signature;
 import dev.opal.rlp.Rlp;
 import dev.opal.types.Address;
 import dev.opal.types.Bytes;
@@ -15,6 +17,16 @@ public record DynamicFeeTransaction(
 
   public DynamicFeeTransaction {
     accessList = List.copyOf(accessList);
+  }
+
+  /** A transaction with these fields and an empty access list, signed with {@code privateKey}. */
+  public static DynamicFeeTransaction signed(BigInteger chainId, long nonce, UInt256 maxPriorityFeePerGas, UInt256 maxFeePerGas, long gasLimit,
+      Address to, UInt256 value, Bytes data, byte[] privateKey) {
+    DynamicFeeTransaction unsigned = new DynamicFeeTransaction(chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data,
+        List.of(), 0, BigInteger.ONE, BigInteger.ONE);
+    Signature sig = Secp256k1.sign(unsigned.signingHash(), privateKey);
+    return new DynamicFeeTransaction(chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, List.of(), sig.recoveryId(),
+        sig.r(), sig.s());
   }
 
   @Override

@@ -6,8 +6,6 @@ import dev.opal.config.ForkSchedule;
 import dev.opal.config.Genesis;
 import dev.opal.config.OpFork;
 import dev.opal.config.RollupConfig;
-import dev.opal.crypto.Secp256k1;
-import dev.opal.crypto.Signature;
 import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.engine.EngineApi;
 import dev.opal.execution.miner.PayloadBuilder;
@@ -126,10 +124,7 @@ public final class DerivationBenchmark {
   private static DynamicFeeTransaction batcherTx(DevAccounts.Account from, long nonce, Bytes data, RollupConfig rollup) {
     long gas = 21_000 + 40L * data.size() + 10_000;
     UInt256 fee = UInt256.valueOf(100_000_000_000L);
-    DynamicFeeTransaction u = new DynamicFeeTransaction(rollup.l1ChainId(), nonce, UInt256.valueOf(1_000_000_000L), fee, gas,
-        rollup.batchInboxAddress(), UInt256.ZERO, data, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
-    Signature sig = Secp256k1.sign(u.signingHash(), from.privateKey());
-    return new DynamicFeeTransaction(u.chainId(), nonce, u.maxPriorityFeePerGas(), fee, gas, u.to(), UInt256.ZERO, data, List.of(), sig.recoveryId(),
-        sig.r(), sig.s());
+    return DynamicFeeTransaction.signed(rollup.l1ChainId(), nonce, UInt256.valueOf(1_000_000_000L), fee, gas, rollup.batchInboxAddress(),
+        UInt256.ZERO, data, from.privateKey());
   }
 }

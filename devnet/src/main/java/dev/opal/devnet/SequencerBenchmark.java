@@ -6,8 +6,6 @@ import dev.opal.config.ForkSchedule;
 import dev.opal.config.Genesis;
 import dev.opal.config.OpFork;
 import dev.opal.config.RollupConfig;
-import dev.opal.crypto.Secp256k1;
-import dev.opal.crypto.Signature;
 import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.engine.EngineApi;
 import dev.opal.execution.miner.PayloadBuilder;
@@ -107,10 +105,7 @@ public final class SequencerBenchmark {
 
   private static DynamicFeeTransaction transfer(byte[] key, long nonce) {
     Address to = Address.fromHex("0x000000000000000000000000000000000000b0b0");
-    DynamicFeeTransaction u = new DynamicFeeTransaction(BigInteger.valueOf(901), nonce, UInt256.valueOf(1_000), UInt256.valueOf(10_000_000_000L),
-        21_000, to, UInt256.ONE, Bytes.EMPTY, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
-    Signature sig = Secp256k1.sign(u.signingHash(), key);
-    return new DynamicFeeTransaction(u.chainId(), nonce, u.maxPriorityFeePerGas(), u.maxFeePerGas(), 21_000, to, UInt256.ONE, Bytes.EMPTY, List.of(),
-        sig.recoveryId(), sig.r(), sig.s());
+    return DynamicFeeTransaction.signed(BigInteger.valueOf(901), nonce, UInt256.valueOf(1_000), UInt256.valueOf(10_000_000_000L), 21_000, to,
+        UInt256.ONE, Bytes.EMPTY, key);
   }
 }

@@ -9,7 +9,6 @@ import dev.opal.config.GenesisAccount;
 import dev.opal.config.OpFork;
 import dev.opal.config.RollupConfig;
 import dev.opal.crypto.Secp256k1;
-import dev.opal.crypto.Signature;
 import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.chain.InMemoryChainStore;
 import dev.opal.execution.engine.EngineApi;
@@ -194,10 +193,7 @@ public final class EngineBenchmark {
     to[0] = 0x7e;
     to[18] = (byte) (salt >> 8);
     to[19] = (byte) salt;
-    DynamicFeeTransaction u = new DynamicFeeTransaction(CHAIN_ID, nonce, UInt256.ONE, UInt256.valueOf(100_000_000_000L), 21_000, Address.of(to),
-        UInt256.ONE, Bytes.EMPTY, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
-    Signature sig = Secp256k1.sign(u.signingHash(), key);
-    return new DynamicFeeTransaction(CHAIN_ID, nonce, u.maxPriorityFeePerGas(), u.maxFeePerGas(), 21_000, u.to(), u.value(), Bytes.EMPTY, List.of(),
-        sig.recoveryId(), sig.r(), sig.s());
+    return DynamicFeeTransaction.signed(CHAIN_ID, nonce, UInt256.ONE, UInt256.valueOf(100_000_000_000L), 21_000, Address.of(to), UInt256.ONE,
+        Bytes.EMPTY, key);
   }
 }

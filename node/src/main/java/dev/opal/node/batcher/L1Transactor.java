@@ -3,7 +3,6 @@ package dev.opal.node.batcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opal.config.EthereumFork;
 import dev.opal.crypto.Secp256k1;
-import dev.opal.crypto.Signature;
 import dev.opal.rpc.client.JsonRpcClient;
 import dev.opal.tx.DynamicFeeTransaction;
 import dev.opal.tx.IntrinsicGas;
@@ -82,11 +81,8 @@ final class L1Transactor {
     DynamicFeeTransaction draft = new DynamicFeeTransaction(chainId, nonce, UInt256.fromBigInteger(tip), UInt256.fromBigInteger(maxFee), 0, to,
         UInt256.ZERO, data, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
     long gas = Math.max(IntrinsicGas.of(draft, EthereumFork.PRAGUE), IntrinsicGas.floor(data));
-    DynamicFeeTransaction unsigned = new DynamicFeeTransaction(chainId, nonce, draft.maxPriorityFeePerGas(), draft.maxFeePerGas(), gas, to,
-        UInt256.ZERO, data, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
-    Signature sig = Secp256k1.sign(unsigned.signingHash(), key);
-    DynamicFeeTransaction tx = new DynamicFeeTransaction(chainId, nonce, unsigned.maxPriorityFeePerGas(), unsigned.maxFeePerGas(), gas, to,
-        UInt256.ZERO, data, List.of(), sig.recoveryId(), sig.r(), sig.s());
+    DynamicFeeTransaction tx = DynamicFeeTransaction.signed(chainId, nonce, draft.maxPriorityFeePerGas(), draft.maxFeePerGas(), gas, to,
+        UInt256.ZERO, data, key);
     l1.call(T, "eth_sendRawTransaction", Hex.encode(tx.encode()));
     return new Sent(tx.hash(), nonce, to, data, maxFee, l1Head());
   }
