@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
  * contracts: each activation block carries its upgrade transactions (OP specs
  * ecotone|fjord|isthmus|jovian/derivation.md: 6, 3, 8 and 5), all of which succeed, and the L1-info
  * deposit switches format on the block after each activation (Bedrock 0x015d8eb9 → Ecotone 0x440a5e20
- * → Isthmus 0x098999be → Jovian 0x3db6be2b).
+ * → Isthmus 0x098999be → Jovian 0x3db6be2b); Canyon's activation block installs the create2deployer.
  */
 class StaggeredForksTest {
   private static final Duration T = Duration.ofSeconds(10);
+  private static final String CREATE2_DEPLOYER = "0x13b0D85CcB8bf860b6b79AF3029fCA081AE9beF2";
 
   @Test
   void upgradesActivateOneAfterAnother() throws Exception {
@@ -49,6 +50,10 @@ class StaggeredForksTest {
       assertThat(new BigInteger(l2.call(T, "eth_call", call, "latest").asText().substring(2), 16)).as("GasPriceOracle.isJovian()").isEqualTo(BigInteger.ONE);
       assertThat(l2.call(T, "eth_getBlockByNumber", "0x2", false).has("withdrawalsRoot")).as("Canyon brings withdrawals").isTrue();
       assertThat(l2.call(T, "eth_getBlockByNumber", "0x1", false).has("withdrawalsRoot")).isFalse();
+      // specs/protocol/superchain-upgrades.md "Canyon": the create2deployer appears in the activation block, with the spec's code hash
+      assertThat(l2.call(T, "eth_getCode", CREATE2_DEPLOYER, "0x1").asText()).isEqualTo("0x");
+      assertThat(codeHash(l2.call(T, "eth_getCode", CREATE2_DEPLOYER, "0x2"))).isEqualTo(
+          "0xb0550b5b431e30d38000efb7107aaa0ade03d48a7198a140edda9d27134468b2");
     }
   }
 

@@ -4,9 +4,11 @@ import dev.opal.block.BlockHeader;
 import dev.opal.block.Withdrawal;
 import dev.opal.config.ChainConfig;
 import dev.opal.config.ForkSchedule;
+import dev.opal.config.OpFork;
 import dev.opal.config.Rules;
 import dev.opal.consensus.BlobGas;
 import dev.opal.evm.BlockContext;
+import dev.opal.optimism.Create2Deployer;
 import dev.opal.state.WorldState;
 import dev.opal.tx.InvalidTransactionException;
 import dev.opal.tx.Transaction;
@@ -39,8 +41,13 @@ public final class BlockProcessor {
         UInt256.fromBigInteger(chainId), blockHashes, rules);
   }
 
-  /** Starts executing a block whose header fields other than the results are final. */
+  /**
+   * Starts executing a block whose header fields other than the results are final. Canyon's
+   * activation block first gets the create2deployer's code (op-geth misc.EnsureCreate2Deployer).
+   */
   public BlockSession begin(WorldState state, BlockHeader header, LongFunction<Hash> blockHashes) {
+    Long canyon = forks.activationTime(OpFork.CANYON);
+    if (canyon != null && canyon == header.timestamp()) state.setCode(Create2Deployer.ADDRESS, Create2Deployer.CODE);
     return new BlockSession(state, header, context(header, blockHashes), chainId);
   }
 
