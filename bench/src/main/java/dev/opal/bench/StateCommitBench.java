@@ -1,13 +1,19 @@
 package dev.opal.bench;
 
 import dev.opal.crypto.Keccak;
-import dev.opal.db.InMemoryKeyValueStore;
 import dev.opal.db.KeyValueStore;
 import dev.opal.db.KvNodeStore;
+import dev.opal.db.RocksDbKeyValueStore;
 import dev.opal.state.StateDb;
+import dev.opal.trie.InMemoryNodeStore;
+import dev.opal.trie.NodeStore;
 import dev.opal.types.Address;
 import dev.opal.types.Hash;
 import dev.opal.types.UInt256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,11 +26,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The commit of a block that touched 1,000 accounts of a large state: root computation and the
- * write batch of its new trie nodes (the block's execution is prepared outside the measurement).
+ * storing of its new trie nodes (the block's execution is prepared outside the measurement), on the
+ * two stores the engine runs with: {@code memory} is the ephemeral chain's {@link InMemoryNodeStore},
+ * {@code rocksdb} the {@code --datadir} one, whose batch is written with a synced WAL.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,8 +45,13 @@ public class StateCommitBench {
   @Param({"200000"})
   int accounts;
 
-  KeyValueStore kv;
-  KvNodeStore nodes;
+  @Param({"memory", "rocksdb"})
+  String store;
+
+  Path dir;
+  RocksDbKeyValueStore kv;
+  KvNodeStore kvNodes;
+  NodeStore nodes;
   Hash root;
   long block;
 
@@ -51,9 +65,14 @@ public class StateCommitBench {
   }
 
   @Setup
-  public void setup() {
-    kv = new InMemoryKeyValueStore();
-    nodes = new KvNodeStore(kv);
+  public void setup() throws IOException {
+    if (store.equals("rocksdb")) {
+      dir = Files.createTempDirectory("opal-commit-bench");
+      kv = RocksDbKeyValueStore.open(dir);
+      nodes = kvNodes = new KvNodeStore(kv);
+    } else {
+      nodes = new InMemoryNodeStore(InMemoryNodeStore.CAPACITY);
+    }
     StateDb s = new StateDb(nodes, Keccak.EMPTY_TRIE_ROOT);
     for (int i = 0; i < accounts; i++) s.setBalance(account(i), UInt256.valueOf(i + 1));
     s.finalizeTransaction(false);
@@ -62,10 +81,20 @@ public class StateCommitBench {
   }
 
   private void commitBatch() {
+    if (kv == null) return; // the in-memory store took the nodes in commit()
     KeyValueStore.WriteBatch b = kv.newBatch();
-    nodes.flushTo(b);
+    kvNodes.flushTo(b);
     b.commit();
-    nodes.committed();
+    kvNodes.committed();
+  }
+
+  @TearDown
+  public void tearDown() throws IOException {
+    if (kv == null) return;
+    kv.close();
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
   }
 
   StateDb pending;

@@ -1,5 +1,9 @@
 package dev.opal.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Keccak-256 (the pre-standard padding Ethereum uses) over the Keccak-f[1600] permutation, written
  * with the 25 lanes in local variables so the JIT keeps them in registers: about twice the speed
@@ -16,31 +20,28 @@ final class KeccakF {
 
   private KeccakF() {}
 
+  private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   static byte[] keccak256(byte[] in, int off, int len) {
     long[] s = new long[25];
     int end = off + len;
     while (end - off >= RATE) {
-      for (int i = 0; i < RATE / 8; i++) s[i] ^= le(in, off + 8 * i);
+      for (int i = 0; i < RATE / 8; i++) s[i] ^= (long) LE_LONG.get(in, off + 8 * i);
       permute(s);
       off += RATE;
     }
-    byte[] last = new byte[RATE];
-    System.arraycopy(in, off, last, 0, end - off);
-    last[end - off] ^= 0x01; // Keccak padding (not SHA-3's 0x06)
-    last[RATE - 1] ^= (byte) 0x80;
-    for (int i = 0; i < RATE / 8; i++) s[i] ^= le(last, 8 * i);
+    // the final block: whole lanes, then the partial lane, then Keccak's padding (0x01 … 0x80, not SHA-3's 0x06)
+    int lane = 0;
+    for (; end - off >= 8; off += 8) s[lane++] ^= (long) LE_LONG.get(in, off);
+    long partial = 0;
+    for (int shift = 0; off < end; off++, shift += 8) partial |= (in[off] & 0xFFL) << shift;
+    int tailBytes = len % 8;
+    s[lane] ^= partial ^ (0x01L << (8 * tailBytes));
+    s[RATE / 8 - 1] ^= 0x80L << 56;
     permute(s);
     byte[] out = new byte[32];
-    for (int i = 0; i < 4; i++) {
-      long v = s[i];
-      for (int j = 0; j < 8; j++) out[8 * i + j] = (byte) (v >>> (8 * j));
-    }
+    for (int i = 0; i < 4; i++) LE_LONG.set(out, 8 * i, s[i]);
     return out;
-  }
-
-  private static long le(byte[] b, int o) {
-    return (b[o] & 0xFFL) | (b[o + 1] & 0xFFL) << 8 | (b[o + 2] & 0xFFL) << 16 | (b[o + 3] & 0xFFL) << 24 | (b[o + 4] & 0xFFL) << 32
-        | (b[o + 5] & 0xFFL) << 40 | (b[o + 6] & 0xFFL) << 48 | (b[o + 7] & 0xFFL) << 56;
   }
 
   static void permute(long[] s) {

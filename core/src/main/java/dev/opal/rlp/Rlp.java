@@ -79,6 +79,14 @@ public final class Rlp {
     return out;
   }
 
+  /**
+   * An array holding the header of a list whose payload is {@code payloadLength} bytes, with the
+   * payload's room left at its end for the caller to fill: for encoders that write items in place.
+   */
+  public static byte[] listBuffer(int payloadLength) {
+    return header(0xc0, payloadLength, payloadLength);
+  }
+
   /** A list of already-encoded items. */
   public static byte[] list(java.util.List<byte[]> encodedItems) {
     return list(encodedItems.toArray(new byte[0][]));

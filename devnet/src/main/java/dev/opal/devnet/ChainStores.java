@@ -13,7 +13,7 @@ import java.nio.file.Path;
 /** Where one chain of the devnet keeps its state and blocks: memory, or a RocksDB directory. */
 record ChainStores(NodeStore nodes, ChainStore chain, AutoCloseable closeable) implements AutoCloseable {
   static ChainStores inMemory() {
-    return new ChainStores(new InMemoryNodeStore(), new InMemoryChainStore(), () -> {});
+    return new ChainStores(new InMemoryNodeStore(InMemoryNodeStore.CAPACITY), new InMemoryChainStore(), () -> {});
   }
 
   static ChainStores rocksDb(Path dir, ChainConfig config) {

@@ -10,8 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * costs one re-decode of the hot paths and keeps lookups lock-free.
  */
 public abstract class CachingNodeStore implements NodeStore {
-  private static final int CAPACITY = 1_000_000;
-  private final ConcurrentHashMap<Hash, Node> decoded = new ConcurrentHashMap<>();
+  /** How many decoded nodes the cache holds before starting afresh. */
+  public static final int CAPACITY = 1_000_000;
+  private final ConcurrentHashMap<Hash, Node> decoded;
+
+  /**
+   * A long-lived chain's store passes {@link #CAPACITY}: growing a concurrent map copies its whole
+   * table, a pause of tens of milliseconds in the middle of some block's commit once the cache is big.
+   */
+  protected CachingNodeStore(int expectedNodes) {
+    decoded = new ConcurrentHashMap<>(expectedNodes);
+  }
 
   Node cachedNode(Hash hash) {
     return decoded.get(hash);

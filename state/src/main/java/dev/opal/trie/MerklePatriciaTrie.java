@@ -54,7 +54,7 @@ public final class MerklePatriciaTrie {
     for (Node c : b.children) if (c instanceof Branch child && !child.hasHash()) dirty++;
     if (dirty < PARALLEL_MIN_DIRTY_CHILDREN) return;
     Arrays.stream(b.children).parallel().forEach(c -> {
-      if (c != null) c.reference();
+      if (c != null && !c.isEmbedded()) c.hash();
     });
   }
 

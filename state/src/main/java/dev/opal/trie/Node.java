@@ -37,23 +37,36 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     return hash != null || encoded != null && encoded.length < 32;
   }
 
-  private byte[] hashReference;
-
   /** How a parent refers to this node: inline when its encoding is under 32 bytes, else by hash. */
   byte[] reference() {
     byte[] e = encoded();
-    if (e.length < 32) return e;
-    byte[] r = hashReference;
-    if (r == null) hashReference = r = Rlp.hash(hash());
-    return r;
+    return e.length < 32 ? e : Rlp.hash(hash());
+  }
+
+  /** The length of {@link #reference()}: the encoding itself, or 33 bytes (0xa0 and the hash). */
+  int referenceLength() {
+    byte[] e = encoded();
+    return e.length < 32 ? e.length : 33;
+  }
+
+  /** Writes {@link #reference()} at {@code pos} without building it; returns the position after it. */
+  int writeReference(byte[] out, int pos) {
+    byte[] e = encoded();
+    if (e.length < 32) {
+      System.arraycopy(e, 0, out, pos, e.length);
+      return pos + e.length;
+    }
+    return writeHashReference(hash(), out, pos);
+  }
+
+  static int writeHashReference(Hash h, byte[] out, int pos) {
+    out[pos] = (byte) (0x80 + 32);
+    System.arraycopy(h.toArrayUnsafe(), 0, out, pos + 1, 32);
+    return pos + 33;
   }
 
   boolean isEmbedded() {
     return encoded().length < 32;
-  }
-
-  static byte[] referenceOf(Node n) {
-    return n == null ? Rlp.EMPTY_STRING : n.reference();
   }
 
   static final class Leaf extends Node {
@@ -95,12 +108,23 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       this.value = value;
     }
 
+    /** Written in place: a block rehashes thousands of branches, and per-child arrays dominated the cost. */
     @Override
     byte[] computeEncoding() {
-      byte[][] items = new byte[17][];
-      for (int i = 0; i < 16; i++) items[i] = referenceOf(children[i]);
-      items[16] = value == null ? Rlp.EMPTY_STRING : Rlp.bytes(value);
-      return Rlp.list(items);
+      byte[] valueItem = value == null ? Rlp.EMPTY_STRING : Rlp.bytes(value);
+      int payload = valueItem.length;
+      for (Node c : children) payload += c == null ? 1 : c.referenceLength();
+      byte[] out = Rlp.listBuffer(payload);
+      int pos = out.length - payload;
+      for (Node c : children) {
+        if (c == null) {
+          out[pos++] = (byte) 0x80;
+        } else {
+          pos = c.writeReference(out, pos);
+        }
+      }
+      System.arraycopy(valueItem, 0, out, pos, valueItem.length);
+      return out;
     }
 
     int childCount() {
@@ -113,7 +137,6 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
   /** A node known only by hash until it is loaded from the store. */
   static final class Ref extends Node {
     private final Hash refHash;
-    private byte[] reference;
 
     Ref(Hash hash) {
       this.refHash = hash;
@@ -127,9 +150,17 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     @Override
     byte[] reference() {
-      byte[] r = reference;
-      if (r == null) reference = r = Rlp.hash(refHash);
-      return r;
+      return Rlp.hash(refHash);
+    }
+
+    @Override
+    int referenceLength() {
+      return 33;
+    }
+
+    @Override
+    int writeReference(byte[] out, int pos) {
+      return writeHashReference(refHash, out, pos);
     }
 
     @Override
