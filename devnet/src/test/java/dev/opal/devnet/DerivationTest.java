@@ -65,6 +65,12 @@ class DerivationTest {
             .isEqualTo(sequencerNode.call(T, "optimism_outputAtBlock", Hex.encodeQuantity(n)).get("outputRoot").asText());
       }
       assertSameBlock(l2, verifier, safe);
+      // op-node's heads: safe is local-safe (no interop), pending-safe may run ahead inside a span batch
+      JsonNode status = verifier.call(T, "optimism_syncStatus");
+      long localSafe = status.get("local_safe_l2").get("number").asLong();
+      long pendingSafe = status.get("pending_safe_l2").get("number").asLong();
+      assertThat(localSafe).isEqualTo(status.get("safe_l2").get("number").asLong());
+      assertThat(pendingSafe).isBetween(localSafe, status.get("unsafe_l2").get("number").asLong());
 
       // the sequencer's safe head advances by consolidating its unsafe blocks against the derived attributes
       awaitSafe(sequencerNode, target);

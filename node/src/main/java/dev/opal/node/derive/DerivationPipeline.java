@@ -81,7 +81,7 @@ public final class DerivationPipeline {
   }
 
   /**
-   * The attributes of the block after {@code safe}, or null when the L1 data read so far yields no
+   * The attributes of the block after {@code safe} (the pending-safe head), or null when the L1 data read so far yields no
    * more blocks. Throws {@link L1ReorgException} when the next L1 block does not extend the origin.
    */
   public DerivedAttributes next(L2BlockRef safe) {
@@ -97,7 +97,7 @@ public final class DerivationPipeline {
             flushChannel();
           }
           case ACCEPT -> {
-            return derive(b, safe, batchesFrom);
+            return derive(b, safe, batchesFrom, spanRest.isEmpty());
           }
         }
         continue;
@@ -175,10 +175,10 @@ public final class DerivationPipeline {
     L1BlockRef nextEpoch = epochNumber + 1 <= origin.number() ? l1Ref(epochNumber + 1) : null;
     if (nextEpoch != null && next >= nextEpoch.time()) epoch = nextEpoch;
     LOG.info("Sequencing window of epoch {} expired at L1 block {}: empty batch for L2 time {}", epochNumber, origin, next);
-    return derive(new SingularBatch(safe.hash(), epoch.number(), epoch.hash(), next, List.of()), safe, origin);
+    return derive(new SingularBatch(safe.hash(), epoch.number(), epoch.hash(), next, List.of()), safe, origin, true);
   }
 
-  private DerivedAttributes derive(SingularBatch b, L2BlockRef safe, L1BlockRef derivedFrom) {
+  private DerivedAttributes derive(SingularBatch b, L2BlockRef safe, L1BlockRef derivedFrom, boolean concluding) {
     L1Info epoch = l1.byNumber(b.epochNumber());
     SystemConfig sys = configs.at(epoch.ref());
     PayloadAttributes a = attributes.prepare(safe, epoch, sys);
@@ -187,7 +187,7 @@ public final class DerivationPipeline {
     txs.addAll(b.transactions());
     a = new PayloadAttributes(a.timestamp(), a.prevRandao(), a.suggestedFeeRecipient(), a.withdrawals(), a.parentBeaconBlockRoot(), txs, true,
         a.gasLimit(), a.eip1559Params(), a.minBaseFee());
-    return new DerivedAttributes(a, safe, derivedFrom);
+    return new DerivedAttributes(a, safe, derivedFrom, concluding);
   }
 
   private boolean advance() {

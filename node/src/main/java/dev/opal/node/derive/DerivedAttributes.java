@@ -9,5 +9,7 @@ import dev.opal.rpc.engine.PayloadAttributes;
  *
  * @param parent the safe head the attributes build on
  * @param derivedFrom the L1 block whose data completed the batch
+ * @param concluding whether this is the last block of its batch (a span batch's blocks before its
+ *     last leave the chain pending-safe; op-node AttributesWithParent.Concluding)
  */
-public record DerivedAttributes(PayloadAttributes attributes, L2BlockRef parent, L1BlockRef derivedFrom) {}
+public record DerivedAttributes(PayloadAttributes attributes, L2BlockRef parent, L1BlockRef derivedFrom, boolean concluding) {}

@@ -78,7 +78,7 @@ public final class Deriver implements Runnable {
     int sinceForkchoice = 0;
     while (running) {
       try {
-        DerivedAttributes d = pipeline.next(engine.safeHead());
+        DerivedAttributes d = pipeline.next(engine.pendingSafeHead());
         if (d == null) {
           engine.flushForkchoice();
           finalizer.update();
@@ -87,8 +87,8 @@ public final class Deriver implements Runnable {
           sleep(idleMillis);
           continue;
         }
-        L2BlockRef safe = handler.apply(d);
-        finalizer.derived(safe, d.derivedFrom().number());
+        L2BlockRef derived = handler.apply(d);
+        if (d.concluding()) finalizer.derived(derived, d.derivedFrom().number());
         derivedBlocks.incrementAndGet();
         if (++sinceForkchoice >= FORKCHOICE_EVERY) {
           engine.flushForkchoice();
@@ -98,15 +98,15 @@ public final class Deriver implements Runnable {
         LOG.warn("L1 reorg under derivation: {}", e.getMessage());
         engine.rewindSafeToFinalized();
         finalizer.reset();
-        pipeline.reset(startOrigin(engine.safeHead()));
+        restart();
       } catch (AttributesHandler.StaleAttributesException e) {
-        LOG.warn("Restarting derivation from the safe head {}: {}", engine.safeHead(), e.getMessage());
-        pipeline.reset(startOrigin(engine.safeHead()));
+        LOG.warn("Restarting derivation from the local-safe head {}: {}", engine.localSafeHead(), e.getMessage());
+        restart();
       } catch (EngineException e) {
         LOG.warn("Derivation step failed ({}): {}", e.kind(), e.getMessage());
         if (e.kind() == EngineException.Kind.RESET) {
           engine.reset();
-          pipeline.reset(startOrigin(engine.safeHead()));
+          restart();
         }
         sleep(e.kind() == EngineException.Kind.SYNCING ? 5_000 : 1_000);
       } catch (RuntimeException e) {
@@ -114,6 +114,12 @@ public final class Deriver implements Runnable {
         sleep(1_000);
       }
     }
+  }
+
+  /** Derivation starts over from the local-safe head; what an unfinished batch derived past it is judged again. */
+  private void restart() {
+    engine.dropPendingSafe();
+    pipeline.reset(startOrigin(engine.localSafeHead()));
   }
 
   private void sleep(long millis) {

@@ -1,6 +1,7 @@
 package dev.opal.node.engine;
 
 import dev.opal.block.BlockId;
+import dev.opal.node.eth.L1BlockRef;
 import dev.opal.node.eth.L2BlockContent;
 import dev.opal.node.eth.L2BlockRef;
 import dev.opal.node.eth.L2Output;
@@ -21,9 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tracks the L2 heads (unsafe, safe, finalized) and drives the execution engine through the build
+ * Tracks the L2 heads and drives the execution engine through the build
  * steps (op-node rollup/engine EngineController): start a build on the unsafe head, seal it
  * (getPayload), insert it (newPayload) and make it canonical (forkchoiceUpdated).
+ *
+ * <p>The heads, as op-node keeps them: unsafe (the chain tip); pending-safe (the last block derived
+ * from L1, possibly in the middle of a span batch); local-safe (the last block whose batch
+ * concluded); safe (local-safe: without interop nothing sits between them); finalized (safe and
+ * derived from finalized L1 data). The engine's forkchoice carries unsafe, safe and finalized.
  */
 public final class EngineController {
   private static final Logger LOG = LoggerFactory.getLogger(EngineController.class);
@@ -33,6 +39,8 @@ public final class EngineController {
   /** A block the engine accepted whose forkchoice update did not go through yet: retried before the next build. */
   private ExecutionPayload pendingCanonical;
   private volatile L2BlockRef unsafeHead;
+  private volatile L2BlockRef pendingSafeHead;
+  private volatile L2BlockRef localSafeHead;
   private volatile L2BlockRef safeHead;
   private volatile L2BlockRef finalizedHead;
   /** Whether the engine has been told the current safe and finalized heads. */
@@ -55,6 +63,7 @@ public final class EngineController {
     pendingCanonical = null;
     unsafeHead = engine.blockRefByLabel("latest");
     safeHead = engine.blockRefByLabel("safe");
+    localSafeHead = pendingSafeHead = safeHead;
     finalizedHead = engine.blockRefByLabel("finalized");
     LOG.info("Engine heads: unsafe {}, safe {}, finalized {}", unsafeHead, safeHead, finalizedHead);
     emit(new EngineEvent.EngineResetConfirmed(unsafeHead, safeHead, finalizedHead));
@@ -62,8 +71,8 @@ public final class EngineController {
 
   /**
    * Builds the block of derived attributes on their parent (op-node's force path: the parent is
-   * the safe head, so an unsafe chain past it is reorged out) and makes it the new unsafe and safe
-   * head in one forkchoice update.
+   * the pending-safe head, so an unsafe chain past it is reorged out) and makes it the new unsafe
+   * head; the caller then promotes it with {@link #promotePendingSafe}.
    */
   public synchronized L2BlockRef insertDerived(PayloadAttributes attrs, L2BlockRef parent) {
     finishPendingForkchoice();
@@ -72,7 +81,7 @@ public final class EngineController {
     PayloadEnvelope env;
     PayloadStatus status;
     try {
-      r = engine.forkchoiceUpdate(new ForkchoiceState(parent.hash(), parent.hash(), finalizedHead.hash()), attrs);
+      r = engine.forkchoiceUpdate(new ForkchoiceState(parent.hash(), safeHead.hash(), finalizedHead.hash()), attrs);
       if (r.payloadStatus().status() != PayloadStatus.Status.VALID || r.payloadId() == null) {
         throw new EngineException(r.payloadStatus().status() == PayloadStatus.Status.SYNCING ? EngineException.Kind.SYNCING
             : EngineException.Kind.INVALID_ATTRIBUTES, "derived build on " + parent + " not started: " + r.payloadStatus(), null);
@@ -94,7 +103,7 @@ public final class EngineController {
     L2BlockRef ref = refOf(p);
     ForkchoiceUpdatedResult fcu;
     try {
-      fcu = engine.forkchoiceUpdate(new ForkchoiceState(p.blockHash(), p.blockHash(), finalizedHead.hash()), null);
+      fcu = engine.forkchoiceUpdate(new ForkchoiceState(p.blockHash(), safeHead.hash(), finalizedHead.hash()), null);
     } catch (EngineException e) {
       throw report(e);
     }
@@ -102,19 +111,34 @@ public final class EngineController {
       throw report(new EngineException(EngineException.Kind.SYNCING, "forkchoice update to derived block " + ref + ": " + fcu.payloadStatus(), null));
     }
     unsafeHead = ref;
-    safeHead = ref;
     safeSent = true;
-    LOG.info("Derived block {} from L1, now unsafe and safe head", ref);
+    LOG.info("Built derived block {} from L1 as the new unsafe head", ref);
     emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
     emit(new EngineEvent.PayloadSuccess(ref));
     return ref;
   }
 
-  /** An unsafe block matched its derived attributes: it becomes safe. The engine hears of it with the next forkchoice update. */
-  public synchronized void promoteSafe(L2BlockRef ref) {
-    if (ref.number() <= safeHead.number()) return;
+  /**
+   * A block derived from L1 is in the chain (consolidated or built): it becomes pending-safe, and
+   * when its batch concludes, local-safe and safe too (op-node PromotePendingSafe, PromoteLocalSafe,
+   * PromoteSafe). The engine hears of the safe head with the next, debounced, forkchoice update.
+   */
+  public synchronized void promotePendingSafe(L2BlockRef ref, boolean concluding, L1BlockRef source) {
+    if (ref.number() <= pendingSafeHead.number()) return;
+    pendingSafeHead = ref;
+    emit(new EngineEvent.PendingSafeUpdate(ref, unsafeHead));
+    if (!concluding) return;
+    localSafeHead = ref;
+    emit(new EngineEvent.LocalSafeUpdate(ref, source));
     safeHead = ref;
     safeSent = false;
+    LOG.info("Safe head {} (batch concluded in L1 block {})", ref, source);
+    emit(new EngineEvent.SafeDerived(ref, source));
+  }
+
+  /** Derivation starts again from the local-safe head: blocks derived past it in an unfinished batch are pending no more. */
+  public synchronized void dropPendingSafe() {
+    pendingSafeHead = localSafeHead;
   }
 
   /**
@@ -125,7 +149,7 @@ public final class EngineController {
   public synchronized void rewindSafeToFinalized() {
     if (safeHead.equals(finalizedHead)) return;
     LOG.warn("L1 reorg: safe head {} falls back to the finalized head {}", safeHead, finalizedHead);
-    safeHead = finalizedHead;
+    safeHead = localSafeHead = pendingSafeHead = finalizedHead;
     safeSent = false;
   }
 
@@ -140,6 +164,8 @@ public final class EngineController {
     pendingCanonical = null;
     unsafeHead = to;
     if (safeHead.number() > to.number()) safeHead = to;
+    if (localSafeHead.number() > to.number()) localSafeHead = to;
+    if (pendingSafeHead.number() > to.number()) pendingSafeHead = to;
     safeSent = false;
   }
 
@@ -204,6 +230,14 @@ public final class EngineController {
 
   public L2BlockRef unsafeHead() {
     return unsafeHead;
+  }
+
+  public L2BlockRef pendingSafeHead() {
+    return pendingSafeHead;
+  }
+
+  public L2BlockRef localSafeHead() {
+    return localSafeHead;
   }
 
   public L2BlockRef safeHead() {

@@ -1,5 +1,6 @@
 package dev.opal.node.engine;
 
+import dev.opal.node.eth.L1BlockRef;
 import dev.opal.node.eth.L2BlockRef;
 import dev.opal.rpc.engine.ExecutionPayload;
 import dev.opal.rpc.engine.PayloadAttributes;
@@ -31,6 +32,15 @@ public sealed interface EngineEvent {
   record PayloadInvalid(ExecutionPayload payload, String reason) implements EngineEvent {}
 
   record ForkchoiceUpdate(L2BlockRef unsafe, L2BlockRef safe, L2BlockRef finalized) implements EngineEvent {}
+
+  /** A derived block is in the chain, its batch possibly not concluded yet. */
+  record PendingSafeUpdate(L2BlockRef pendingSafe, L2BlockRef unsafe) implements EngineEvent {}
+
+  /** The last block of a batch was derived: local-safe moves to it. */
+  record LocalSafeUpdate(L2BlockRef localSafe, L1BlockRef source) implements EngineEvent {}
+
+  /** Local-safe became safe (without interop there is no cross-chain check in between). */
+  record SafeDerived(L2BlockRef safe, L1BlockRef source) implements EngineEvent {}
 
   record EngineResetConfirmed(L2BlockRef unsafe, L2BlockRef safe, L2BlockRef finalized) implements EngineEvent {}
 

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * The rollup node's metrics, named after op-node's where one exists: the L2 heads as
- * {@code opal_node_refs_number{layer="l2",type="l2_unsafe|l2_safe|l2_finalized"}} (op-node's
+ * {@code opal_node_refs_number{layer="l2",type="l2_unsafe|l2_pending_safe|l2_local_safe|l2_safe|l2_finalized"}} (op-node's
  * {@code refs_number}), a counter per engine event ({@code opal_node_engine_events_total{event}}),
  * and the latency of each Engine API call ({@code opal_node_engine_call_seconds{method}}).
  */
@@ -31,6 +31,8 @@ public final class NodeMetrics {
   /** Watches a controller: its heads as gauges, its events as counters. */
   public void watch(EngineController engine) {
     head("l2_unsafe", engine::unsafeHead);
+    head("l2_pending_safe", engine::pendingSafeHead);
+    head("l2_local_safe", engine::localSafeHead);
     head("l2_safe", engine::safeHead);
     head("l2_finalized", engine::finalizedHead);
     engine.addListener(this::count);

@@ -75,9 +75,9 @@ public final class RollupRpc {
     o.set("unsafe_l2", l2Ref(unsafe));
     o.set("safe_l2", l2Ref(engine.safeHead()));
     o.set("finalized_l2", l2Ref(engine.finalizedHead()));
-    o.set("pending_safe_l2", l2Ref(engine.safeHead()));
+    o.set("pending_safe_l2", l2Ref(engine.pendingSafeHead()));
     o.set("cross_unsafe_l2", l2Ref(unsafe));
-    o.set("local_safe_l2", l2Ref(engine.safeHead()));
+    o.set("local_safe_l2", l2Ref(engine.localSafeHead()));
     return o;
   }
 

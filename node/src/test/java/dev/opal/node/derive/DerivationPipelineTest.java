@@ -54,6 +54,7 @@ class DerivationPipelineTest {
       assertThat(d.epoch()).isEqualTo(epoch(d.number()));
       assertThat(d.userTxs()).isEqualTo(txs(d.number()));
       assertThat(d.noTxPool()).isTrue();
+      assertThat(d.concluding()).as("a singular batch is a batch of its own").isTrue();
     }
   }
 
@@ -84,6 +85,8 @@ class DerivationPipelineTest {
       assertThat(d.timestamp()).isEqualTo(time(d.number()));
       assertThat(d.epoch()).as("epoch of block %d", d.number()).isEqualTo(epoch(d.number()));
       assertThat(d.userTxs()).isEqualTo(txs(d.number()));
+      // op-node: only a span's last block concludes its batch; the ones before leave the chain pending-safe
+      assertThat(d.concluding()).as("block %d concludes the span", d.number()).isEqualTo(d.number() == 14);
     }
   }
 
@@ -114,7 +117,10 @@ class DerivationPipelineTest {
     byte[] span = ChannelOut.typed(SpanBatch.TYPE, SpanBatch.of(all, true).encodeBody(T0, CHAIN_ID));
     l1.mine(List.of(batcherTx(frames(List.of(span), ChannelCompression.Algorithm.ZLIB, 120_000))));
 
-    assertThat(deriveAll(rollup)).extracting(DerivedAttributesView::number).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    List<DerivedAttributesView> derived = deriveAll(rollup);
+    assertThat(derived).extracting(DerivedAttributesView::number).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(derived).extracting(DerivedAttributesView::concluding).as("singular batches 1-3, then the span's 4-6")
+        .containsExactly(true, true, true, false, false, true);
   }
 
   @Test
@@ -133,7 +139,7 @@ class DerivationPipelineTest {
   }
 
   /** What a test checks of derived attributes, for L2 block {@code number}. */
-  private record DerivedAttributesView(long number, long timestamp, long epoch, List<Bytes> userTxs, boolean noTxPool) {}
+  private record DerivedAttributesView(long number, long timestamp, long epoch, List<Bytes> userTxs, boolean noTxPool, boolean concluding) {}
 
   private List<DerivedAttributesView> deriveAll(RollupConfig rollup) {
     DerivationPipeline pipeline = new DerivationPipeline(rollup, l1, new SystemConfigTracker(rollup, l1), this::l2Ref, l1.ref(0));
@@ -146,7 +152,7 @@ class DerivationPipelineTest {
       DepositTransaction info = (DepositTransaction) TransactionDecoder.decode(txs.getFirst().toArray());
       long epoch = L1BlockInfo.decode(info.data().toArray()).number();
       List<Bytes> user = txs.stream().filter(t -> (t.get(0) & 0xff) != 0x7e).toList();
-      out.add(new DerivedAttributesView(number, d.attributes().timestamp(), epoch, user, d.attributes().noTxPool()));
+      out.add(new DerivedAttributesView(number, d.attributes().timestamp(), epoch, user, d.attributes().noTxPool(), d.concluding()));
       safe = l2Ref(number);
       assertThat(epoch).as("derived epoch of block %d", number).isEqualTo(safe.l1Origin().number());
     }
