@@ -132,7 +132,7 @@ public final class EngineController {
     emit(new EngineEvent.LocalSafeUpdate(ref, source));
     safeHead = ref;
     safeSent = false;
-    LOG.info("Safe head {} (batch concluded in L1 block {})", ref, source);
+    LOG.debug("Safe head {} (batch concluded in L1 block {})", ref, source);
     emit(new EngineEvent.SafeDerived(ref, source));
   }
 
