@@ -4,6 +4,7 @@ import dev.opal.config.OpFork;
 import dev.opal.devnet.Devnet;
 import dev.opal.devnet.DevnetOptions;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,6 +27,10 @@ final class DevnetCommand implements Callable<Integer> {
   @Option(names = "--block-time", defaultValue = "2s", paramLabel = "DURATION",
       description = "L2 block time, e.g. 2s, 500ms, down to 100ms (default ${DEFAULT-VALUE}).")
   String blockTime;
+
+  @Option(names = "--l1", paramLabel = "URL",
+      description = "Run on an L1 that runs as its own process (./opal l1) instead of the embedded one; the rollup starts from its current head.")
+  URI l1;
 
   @Option(names = "--l1.block-time", defaultValue = "4", paramLabel = "SECONDS", description = "L1 block time in seconds (default ${DEFAULT-VALUE}).")
   long l1BlockTime;
@@ -107,8 +112,14 @@ final class DevnetCommand implements Callable<Integer> {
     long millis = Durations.parseMillis(blockTime);
     if (millis < 100) throw new IllegalArgumentException("--block-time must be at least 100ms, got " + blockTime);
     if (millis >= 1000 && millis % 1000 != 0) throw new IllegalArgumentException("--block-time above 1s must be whole seconds, got " + blockTime);
+    if (l1 != null && datadir != null) {
+      throw new IllegalArgumentException("--l1 cannot be combined with --datadir yet: a restart would have to find the same L1 start block again");
+    }
+    if (l1 != null && millis < 1000) {
+      throw new IllegalArgumentException("with --l1, --block-time must be at least 1s: an L1 of its own keeps wall-clock time, got " + blockTime);
+    }
     DevnetOptions options = new DevnetOptions(millis, l1BlockTime, finalityDepth, host, l1Port, l2Port, authPort, datadir, l1ChainId, l2ChainId,
-        accounts, inProcess, offsets, batcher, verifier);
+        accounts, inProcess, offsets, batcher, verifier, l1);
     Devnet devnet = new Devnet(options);
     Runtime.getRuntime().addShutdownHook(new Thread(devnet::close, "devnet-shutdown"));
     devnet.start(System.out);

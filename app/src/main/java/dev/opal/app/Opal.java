@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = OpalVersion.class,
     description = "Opal: the OP Stack's Engine API system (rollup node and L2 execution engine) on the JVM.",
-    subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, TrieTestCommand.class, StateTestCommand.class, BenchCommand.class, DevnetCommand.class, EngineCommand.class, BlockTestCommand.class, NodeCommand.class, BatcherCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, TrieTestCommand.class, StateTestCommand.class, BenchCommand.class, DevnetCommand.class, L1Command.class, EngineCommand.class, BlockTestCommand.class, NodeCommand.class, BatcherCommand.class})
 public final class Opal implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -55,6 +55,19 @@ class OpalCliTest {
     assertThat(run(concat("batcher", peers, "--private-key", key)).err).startsWith("error: the rollup node is not reachable");
   }
 
+  @Test
+  void theL1RunsAloneAndADevnetChecksTheL1ItIsGiven() {
+    assertThat(run("l1", "--help").out).contains("--http.port", "--block-time", "--finality-depth", "--chain-id", "--datadir");
+    assertThat(run("devnet", "--help").out).contains("--l1=URL");
+    assertThat(run("l1", "--block-time", "0").err).isEqualTo("error: --block-time must be at least 1 second, got 0" + System.lineSeparator());
+    String[] noL1 = {"--l1", "http://127.0.0.1:1"};
+    assertThat(run(concat("devnet", noL1, "--datadir", "/tmp/opal-cli-test")).err).contains("--l1 cannot be combined with --datadir");
+    assertThat(run(concat("devnet", noL1, "--block-time", "500ms")).err).contains("--block-time must be at least 1s");
+    Run unreachable = run(concat("devnet", noL1, "--l2.http.port", "0", "--l2.authrpc.port", "0"));
+    assertThat(unreachable.exit).isEqualTo(1);
+    assertThat(unreachable.err).startsWith("error: the L1 at http://127.0.0.1:1 does not answer eth_chainId");
+  }
+
   private static String[] concat(String command, String[] peers, String... more) {
     String[] out = new String[1 + peers.length + more.length];
     out[0] = command;

@@ -66,7 +66,7 @@ public final class DerivationBenchmark {
     Genesis l2Genesis = DevnetGenesis.l2(config, genesisTime, accounts);
     ChainStores stores = ChainStores.inMemory();
     Blockchain l2 = new Blockchain(config, l2Genesis, stores.nodes(), stores.chain());
-    RollupConfig rollup = DevnetGenesis.rollup(l1.chain().genesis().hash(), l2.genesis().hash(), genesisTime, L2_BLOCK_TIME,
+    RollupConfig rollup = DevnetGenesis.rollup(new dev.opal.block.BlockId(l1.chain().genesis().hash(), 0), l2.genesis().hash(), genesisTime, L2_BLOCK_TIME,
         BigInteger.valueOf(900), BigInteger.valueOf(901), forks, batcher.address());
 
     // the L1 history the L2 blocks take as origins, then the batches in the next L1 block

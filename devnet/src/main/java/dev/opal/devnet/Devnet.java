@@ -17,10 +17,14 @@ import dev.opal.node.derive.ChannelCompression;
 import dev.opal.node.driver.Deriver;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.engine.ExecEngine;
+import dev.opal.block.BlockId;
+import dev.opal.node.eth.L1Info;
 import dev.opal.node.eth.L2BlockRef;
 import dev.opal.node.rpc.RollupRpc;
 import dev.opal.node.sequencing.Sequencer;
 import dev.opal.node.sources.EngineClient;
+import dev.opal.node.sources.L1Source;
+import dev.opal.node.sources.RpcL1Source;
 import dev.opal.rpc.client.JsonRpcClient;
 import dev.opal.rpc.engine.ClientVersion;
 import dev.opal.rpc.engine.ExecutionPayload;
@@ -71,6 +75,7 @@ public final class Devnet implements AutoCloseable {
   private EngineController verifierController;
   private URI verifierUrl;
   private URI l1Url;
+  private L1Source l1Status; // where the status line reads the L1 heads
   private URI l2Url;
   private URI rollupUrl;
   private java.util.function.UnaryOperator<ExecEngine> engineWrapper = java.util.function.UnaryOperator.identity();
@@ -101,25 +106,36 @@ public final class Devnet implements AutoCloseable {
     // a persistent devnet keeps its genesis time, so that a restart rebuilds the same genesis blocks
     long now = options.datadir() == null ? clock.millis() / 1000 : GenesisTime.loadOrCreate(dir, clock.millis() / 1000);
 
-    Genesis l1Genesis = DevnetGenesis.l1(options.l1ChainId(), now, accounts);
-    ChainStores l1Stores = stores(dir.resolve("l1"), l1Genesis.config());
-    l1 = new L1DevChain(l1Genesis, l1Stores, clock, options.l1BlockTimeSeconds(), options.finalityDepth());
+    L1Source l1Source;
+    BlockId l1Anchor; // the L1 block the rollup starts from (rollup.json genesis.l1)
+    JsonRpcServer l1Rpc = null;
+    if (options.l1() == null) {
+      l1Rpc = startEmbeddedL1(dir, clock, accounts, now);
+      l1Source = new InProcessL1Source(l1.chain());
+      l1Anchor = new BlockId(l1.chain().genesis().hash(), 0);
+    } else {
+      l1Url = options.l1();
+      L1Info head = ExternalL1.check(l1Url, options.l1ChainId());
+      l1Source = new RpcL1Source(new JsonRpcClient(l1Url, null));
+      l1Anchor = new BlockId(head.ref().hash(), head.ref().number());
+      now = Math.max(now, head.ref().time()); // an L2 block may not be older than its L1 origin
+      LOG.info("Using the L1 at {}: the rollup starts from its block {}", l1Url, head.ref());
+    }
+    l1Status = l1Source;
 
     ForkSchedule forks = forks(now);
     ChainConfig l2Config = new ChainConfig(options.l2ChainId(), forks, RollupConfig.Eip1559Config.OP_MAINNET);
     Genesis l2Genesis = DevnetGenesis.l2(l2Config, now, accounts);
     ChainStores l2Stores = stores(dir.resolve("l2"), l2Config);
     Blockchain l2 = new Blockchain(l2Config, l2Genesis, l2Stores.nodes(), l2Stores.chain());
-    if (options.datadir() != null) LOG.info("Chains in {}: L1 at block {}, L2 at block {}", dir, l1.chain().head().number(), l2.head().number());
+    if (options.datadir() != null) LOG.info("Chains in {}: L2 at block {}", dir, l2.head().number());
     TxPool l2Pool = new TxPool(10_000);
     EngineApi engineApi = new EngineApi(l2, new PayloadBuilder(l2, l2Pool));
-    RollupConfig rollup = DevnetGenesis.rollup(l1.chain().genesis().hash(), l2.genesis().hash(), now, options.rollupBlockTime(),
+    RollupConfig rollup = DevnetGenesis.rollup(l1Anchor, l2.genesis().hash(), now, options.rollupBlockTime(),
         options.l1ChainId(), options.l2ChainId(), forks, accounts.size() > 1 ? accounts.get(1).address() : accounts.get(0).address());
     Files.writeString(dir.resolve("rollup.json"), rollupJson(rollup));
     Files.writeString(dir.resolve("genesis-l2.json"), dev.opal.config.GenesisJson.write(l2Genesis));
 
-    JsonRpcServer l1Rpc = server("L1 RPC", d -> new EthRpc(l1.chain(), l1.pool(), "Opal/devnet-l1", true).register(d), null,
-        options.l1HttpPort()).subscriptions(new EthSubscriptions(l1.chain()));
     JsonRpcServer l2Rpc = server("L2 RPC", d -> new EthRpc(l2, l2Pool, "Opal/devnet-l2", true).register(d), null, options.l2HttpPort())
         .subscriptions(new EthSubscriptions(l2));
     Path jwtFile = dir.resolve("jwt.hex");
@@ -134,11 +150,9 @@ public final class Devnet implements AutoCloseable {
     controller = new EngineController(engineWrapper.apply(exec));
     controller.addListener(engineListener);
     controller.reset();
-    sequencer = new Sequencer(rollup, new InProcessL1Source(l1.chain()), controller, clock, options.speed(), this::logBlock);
+    sequencer = new Sequencer(rollup, l1Source, controller, clock, options.speed(), this::logBlock);
 
-    l1Url = URI.create("http://" + options.host() + ":" + l1Rpc.port());
     l2Url = URI.create("http://" + options.host() + ":" + l2Rpc.port());
-    InProcessL1Source l1Source = new InProcessL1Source(l1.chain());
     JsonRpcServer rollupRpc = server("Rollup RPC", d -> RollupRpc.register(d, rollup, controller, l1Source, sequencer), null, 0);
     rollupUrl = URI.create("http://" + options.host() + ":" + rollupRpc.port());
     long l1BlockWallMillis = Math.max(50, (long) (options.l1BlockTimeSeconds() * 1000 / options.speed()));
@@ -152,8 +166,9 @@ public final class Devnet implements AutoCloseable {
       startBatcher();
     }
     if (options.verifier()) startVerifier(dir, l2Config, l2Genesis, rollup, l1Source, secret, l1BlockWallMillis / 2);
-    banner(out, l1Rpc.port(), l2Rpc.port(), auth.port(), jwtFile, dir, accounts, forks, now);
-    l1Thread = Thread.ofPlatform().name("l1-producer").daemon().start(l1);
+    banner(out, l1Rpc == null ? "(its own process)" : "(chain id " + options.l1ChainId() + ", a block every " + options.l1BlockTimeSeconds() + " s)",
+        l2Rpc.port(), auth.port(), jwtFile, dir, accounts, forks, now);
+    if (l1 != null) l1Thread = Thread.ofPlatform().name("l1-producer").daemon().start(l1);
     sequencerThread = new Thread(null, sequencer, "sequencer", 256L * 1024 * 1024);
     sequencerThread.setDaemon(true);
     sequencerThread.start();
@@ -162,10 +177,49 @@ public final class Devnet implements AutoCloseable {
   }
 
   /**
-   * A second rollup node and engine that follow the chain from L1 data alone: a fresh engine from
-   * the same genesis, driven over HTTP+JWT by a node whose only input is the embedded L1.
+   * The embedded L1 chain and its JSON-RPC server, ready to produce blocks once its thread starts:
+   * part of a devnet, or alone ({@code opal l1}).
    */
-  private void startVerifier(Path dir, ChainConfig l2Config, Genesis l2Genesis, RollupConfig rollup, InProcessL1Source l1Source, JwtSecret secret,
+  private JsonRpcServer startEmbeddedL1(Path dir, ChainClock clock, List<DevAccounts.Account> accounts, long genesisTime) {
+    Genesis l1Genesis = DevnetGenesis.l1(options.l1ChainId(), genesisTime, accounts);
+    ChainStores l1Stores = stores(dir.resolve("l1"), l1Genesis.config());
+    l1 = new L1DevChain(l1Genesis, l1Stores, clock, options.l1BlockTimeSeconds(), options.finalityDepth());
+    if (options.datadir() != null) LOG.info("L1 chain in {} at block {}", dir.resolve("l1"), l1.chain().head().number());
+    JsonRpcServer rpc = server("L1 RPC", d -> new EthRpc(l1.chain(), l1.pool(), "Opal/devnet-l1", true).register(d), null, options.l1HttpPort())
+        .subscriptions(new EthSubscriptions(l1.chain()));
+    l1Url = URI.create("http://" + options.host() + ":" + rpc.port());
+    return rpc;
+  }
+
+  /**
+   * Only the L1 of a devnet ({@code opal l1}): its chain with the deposit and SystemConfig contracts
+   * and funded accounts, producing blocks, for a devnet started with {@code --l1 URL} to use.
+   */
+  public void startL1Only(PrintStream out) throws IOException {
+    Path dir = options.datadir() != null ? options.datadir() : Files.createTempDirectory("opal-l1-");
+    Files.createDirectories(dir);
+    ChainClock clock = new ChainClock(1.0);
+    List<DevAccounts.Account> accounts = DevAccounts.derive(DevAccounts.TEST_MNEMONIC, Math.max(1, options.accounts()));
+    long now = options.datadir() == null ? clock.millis() / 1000 : GenesisTime.loadOrCreate(dir, clock.millis() / 1000);
+    startEmbeddedL1(dir, clock, accounts, now);
+    String h = options.host();
+    out.println();
+    out.println("Opal L1: the devnet's L1 dev chain on its own");
+    out.printf("  L1 RPC: %s  (chain id %s, a block every %d s, finalized %d blocks behind)%n", l1Url, options.l1ChainId(),
+        options.l1BlockTimeSeconds(), options.finalityDepth());
+    out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
+        DevnetGenesis.SYSTEM_CONFIG.toHex(), DevnetGenesis.BATCH_INBOX.toHex());
+    printAccounts(out, accounts);
+    out.printf("An L2 on it: ./opal devnet --l1 %s%n%n", l1Url);
+    out.flush();
+    l1Thread = Thread.ofPlatform().name("l1-producer").daemon().start(l1);
+  }
+
+  /**
+   * A second rollup node and engine that follow the chain from L1 data alone: a fresh engine from
+   * the same genesis, driven over HTTP+JWT by a node whose only input is the L1.
+   */
+  private void startVerifier(Path dir, ChainConfig l2Config, Genesis l2Genesis, RollupConfig rollup, L1Source l1Source, JwtSecret secret,
       long idleMillis) {
     ChainStores stores = stores(dir.resolve("verifier"), l2Config);
     Blockchain chain = new Blockchain(l2Config, l2Genesis, stores.nodes(), stores.chain());
@@ -186,6 +240,7 @@ public final class Devnet implements AutoCloseable {
 
   /** Replaces the L1 blocks from {@code firstReplaced} on with new siblings (tests of L1 reorg handling). */
   void reorgL1From(long firstReplaced) {
+    if (l1 == null) throw new IllegalStateException("the L1 runs in its own process");
     l1.reorgFrom(firstReplaced);
   }
 
@@ -254,21 +309,20 @@ public final class Devnet implements AutoCloseable {
 
   private void logStatus() {
     try {
-      var l1Head = l1.chain().head();
       LOG.info("status: unsafe={} safe={} finalized={} l1={} l1finalized={}{}", controller.unsafeHead().number(), controller.safeHead().number(),
-          controller.finalizedHead().number(), l1Head.number(), l1.chain().finalized().number(),
+          controller.finalizedHead().number(), l1Status.latest().ref().number(), l1Status.finalized().ref().number(),
           verifierController == null ? "" : " verifier_safe=" + verifierController.safeHead().number());
     } catch (RuntimeException e) {
       LOG.debug("status unavailable: {}", e.toString());
     }
   }
 
-  private void banner(PrintStream out, int l1Port, int l2Port, int authPort, Path jwt, Path dir, List<DevAccounts.Account> accounts,
+  private void banner(PrintStream out, String l1Note, int l2Port, int authPort, Path jwt, Path dir, List<DevAccounts.Account> accounts,
       ForkSchedule forks, long genesisTime) {
     String h = options.host();
     out.println();
     out.println("Opal devnet: a local OP Stack chain");
-    out.printf("  L1 RPC: http://%s:%d  (chain id %s, a block every %d s)%n", h, l1Port, options.l1ChainId(), options.l1BlockTimeSeconds());
+    out.printf("  L1 RPC: %s  %s%n", l1Url, l1Note);
     out.printf("  L2 RPC: http://%s:%d  (chain id %s, a block every %s; ws:// on the same port)%n", h, l2Port, options.l2ChainId(), blockTimeText());
     out.printf("  Engine API: http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
     out.printf("  Rollup node: sequencer driving the engine %s; rollup RPC %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT", rollupUrl);
@@ -283,13 +337,17 @@ public final class Devnet implements AutoCloseable {
       if (t != null && fork != OpFork.BEDROCK) f.append(fork.name().toLowerCase(Locale.ROOT)).append(t == genesisTime ? "@genesis" : "@+" + (t - genesisTime) + "s").append(' ');
     }
     out.printf("  Forks: %s%n", f.toString().trim());
+    printAccounts(out, accounts);
+    out.println("Deposit from L1: ./opal devnet deposit --to ADDRESS --value 1eth");
+    out.println();
+    out.flush();
+  }
+
+  private static void printAccounts(PrintStream out, List<DevAccounts.Account> accounts) {
     out.printf("Funded accounts (10000 ETH on L1 and L2; mnemonic \"%s\"):%n", DevAccounts.TEST_MNEMONIC);
     for (int i = 0; i < accounts.size(); i++) {
       out.printf("  (%d) %s  %s%n", i, accounts.get(i).address().toHex(), accounts.get(i).privateKeyHex());
     }
-    out.println("Deposit from L1: ./opal devnet deposit --to ADDRESS --value 1eth");
-    out.println();
-    out.flush();
   }
 
   private String blockTimeText() {
@@ -336,7 +394,7 @@ public final class Devnet implements AutoCloseable {
 
   /** Blocks until the process is interrupted. */
   public void awaitShutdown() throws InterruptedException {
-    sequencerThread.join();
+    (sequencerThread != null ? sequencerThread : l1Thread).join();
   }
 
   @Override

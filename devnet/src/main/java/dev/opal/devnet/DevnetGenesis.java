@@ -145,7 +145,7 @@ public final class DevnetGenesis {
   }
 
   /** The rollup config tying the two genesis blocks together. */
-  public static RollupConfig rollup(Hash l1GenesisHash, Hash l2GenesisHash, long l2Time, long blockTime, BigInteger l1ChainId,
+  public static RollupConfig rollup(dev.opal.block.BlockId l1Genesis, Hash l2GenesisHash, long l2Time, long blockTime, BigInteger l1ChainId,
       BigInteger l2ChainId, ForkSchedule forks, Address batcher) {
     // Ecotone-style scalar: version 1, blobBaseFeeScalar 810949, baseFeeScalar 1368 (OP Mainnet's values)
     byte[] scalar = new byte[32];
@@ -153,7 +153,7 @@ public final class DevnetGenesis {
     java.nio.ByteBuffer.wrap(scalar, 24, 8).putInt(810_949).putInt(1_368);
     var sys = new dev.opal.optimism.SystemConfig(batcher, Hash.ZERO, Hash.wrap(scalar), GAS_LIMIT, dev.opal.optimism.SystemConfig.NO_EIP1559_PARAMS,
         Hash.ZERO, 0, 0);
-    return new RollupConfig(new dev.opal.block.BlockId(l1GenesisHash, 0), new dev.opal.block.BlockId(l2GenesisHash, 0), l2Time, sys, blockTime, 600,
+    return new RollupConfig(l1Genesis, new dev.opal.block.BlockId(l2GenesisHash, 0), l2Time, sys, blockTime, 600,
         3600, 300, l1ChainId, l2ChainId, forks, BATCH_INBOX, PORTAL, SYSTEM_CONFIG, null, RollupConfig.Eip1559Config.OP_MAINNET);
   }
 }

@@ -2,13 +2,15 @@ package dev.opal.devnet;
 
 import dev.opal.config.OpFork;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * What the user chose for a devnet run. Fork offsets are seconds after genesis (0 = active at
- * genesis); forks not listed activate at genesis up to {@link #LATEST}.
+ * genesis); forks not listed activate at genesis up to {@link #LATEST}. {@code l1} is the JSON-RPC
+ * URL of an L1 that runs as its own process ({@code opal l1}), or null for the embedded one.
  */
 public record DevnetOptions(
     long blockTimeMillis,
@@ -25,7 +27,8 @@ public record DevnetOptions(
     boolean inProcess,
     Map<OpFork, Long> forkOffsets,
     boolean batcher,
-    boolean verifier) {
+    boolean verifier,
+    URI l1) {
 
   /** The newest OP upgrade Opal's devnet runs by default. */
   public static final OpFork LATEST = OpFork.JOVIAN;
@@ -38,7 +41,15 @@ public record DevnetOptions(
   public DevnetOptions(long blockTimeMillis, long l1BlockTimeSeconds, int finalityDepth, String host, int l1HttpPort, int l2HttpPort,
       int l2AuthPort, Path datadir, BigInteger l1ChainId, BigInteger l2ChainId, int accounts, boolean inProcess, Map<OpFork, Long> forkOffsets) {
     this(blockTimeMillis, l1BlockTimeSeconds, finalityDepth, host, l1HttpPort, l2HttpPort, l2AuthPort, datadir, l1ChainId, l2ChainId, accounts,
-        inProcess, forkOffsets, true, false);
+        inProcess, forkOffsets, true, false, null);
+  }
+
+  /** On the embedded L1. */
+  public DevnetOptions(long blockTimeMillis, long l1BlockTimeSeconds, int finalityDepth, String host, int l1HttpPort, int l2HttpPort,
+      int l2AuthPort, Path datadir, BigInteger l1ChainId, BigInteger l2ChainId, int accounts, boolean inProcess, Map<OpFork, Long> forkOffsets,
+      boolean batcher, boolean verifier) {
+    this(blockTimeMillis, l1BlockTimeSeconds, finalityDepth, host, l1HttpPort, l2HttpPort, l2AuthPort, datadir, l1ChainId, l2ChainId, accounts,
+        inProcess, forkOffsets, batcher, verifier, null);
   }
 
   /** The L2 block time in whole seconds as the rollup config states it (sub-second block times run a faster clock). */

@@ -59,7 +59,7 @@ public final class SequencerBenchmark {
     Blockchain l2 = new Blockchain(config, l2Genesis, stores.nodes(), stores.chain());
     TxPool pool = new TxPool(1_000_000);
     EngineApi api = new EngineApi(l2, new PayloadBuilder(l2, pool));
-    RollupConfig rollup = DevnetGenesis.rollup(l1.chain().genesis().hash(), l2.genesis().hash(), now, 1, BigInteger.valueOf(900),
+    RollupConfig rollup = DevnetGenesis.rollup(new dev.opal.block.BlockId(l1.chain().genesis().hash(), 0), l2.genesis().hash(), now, 1, BigInteger.valueOf(900),
         BigInteger.valueOf(901), forks, accounts.get(1).address());
     JwtSecret secret = new JwtSecret(new byte[32]);
     JsonRpcDispatcher d = new JsonRpcDispatcher(new ObjectMapper());

@@ -57,7 +57,7 @@ class DevnetTest {
     return Hex.decodeQuantity(n.asText()).longValueExact();
   }
 
-  private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+  static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
     for (int i = 0; i < 300; i++) {
       if (condition.get()) return;
       Thread.sleep(100);
@@ -65,15 +65,20 @@ class DevnetTest {
     throw new AssertionError("timed out waiting for " + what);
   }
 
-  private static String send(JsonRpcClient rpc, long chainId, Address to, UInt256 value, Bytes data, long gas) {
+  /** Sends a transaction from dev account 0; returns its hash. */
+  static String send(JsonRpcClient rpc, long chainId, Address to, UInt256 value, Bytes data, long gas) {
     long nonce = quantity(rpc.call(T, "eth_getTransactionCount", DEV.get(0).address().toHex(), "pending"));
-    UInt256 fee = UInt256.valueOf(50_000_000_000L);
-    DynamicFeeTransaction u = new DynamicFeeTransaction(BigInteger.valueOf(chainId), nonce, UInt256.valueOf(1_000_000_000L), fee, gas, to, value,
-        data, List.of(), 0, BigInteger.ONE, BigInteger.ONE);
-    Signature sig = Secp256k1.sign(u.signingHash(), DEV.get(0).privateKey());
-    DynamicFeeTransaction tx = new DynamicFeeTransaction(u.chainId(), nonce, u.maxPriorityFeePerGas(), fee, gas, to, value, data, List.of(),
-        sig.recoveryId(), sig.r(), sig.s());
+    DynamicFeeTransaction tx = DynamicFeeTransaction.signed(BigInteger.valueOf(chainId), nonce, UInt256.valueOf(1_000_000_000L),
+        UInt256.valueOf(50_000_000_000L), gas, to, value, data, DEV.get(0).privateKey());
     return rpc.call(T, "eth_sendRawTransaction", Hex.encode(tx.encode())).asText();
+  }
+
+  /** Calldata of OptimismPortal's {@code depositTransaction(to, value, 100000, false, "")}. */
+  static Bytes depositCall(Address to, UInt256 amount) {
+    byte[] selector = java.util.Arrays.copyOf(Keccak.hash("depositTransaction(address,uint256,uint64,bool,bytes)".getBytes(StandardCharsets.US_ASCII)), 4);
+    ByteBuffer call = ByteBuffer.allocate(4 + 32 * 6).put(selector).put(UInt256.fromBytes(to.toArray()).toBytes32()).put(amount.toBytes32())
+        .put(UInt256.valueOf(100_000).toBytes32()).put(new byte[32]).put(UInt256.valueOf(160).toBytes32()).put(new byte[32]);
+    return Bytes.wrap(call.array());
   }
 
   /**
@@ -145,10 +150,7 @@ class DevnetTest {
 
     Address depositee = Address.fromHex("0x00000000000000000000000000000000000d3b17");
     UInt256 amount = UInt256.fromBigInteger(BigInteger.TEN.pow(18));
-    byte[] selector = java.util.Arrays.copyOf(Keccak.hash("depositTransaction(address,uint256,uint64,bool,bytes)".getBytes(StandardCharsets.US_ASCII)), 4);
-    ByteBuffer call = ByteBuffer.allocate(4 + 32 * 6).put(selector).put(UInt256.fromBytes(depositee.toArray()).toBytes32()).put(amount.toBytes32())
-        .put(UInt256.valueOf(100_000).toBytes32()).put(new byte[32]).put(UInt256.valueOf(160).toBytes32()).put(new byte[32]);
-    String l1Tx = send(l1, 900, DevnetGenesis.PORTAL, amount, Bytes.wrap(call.array()), 200_000);
+    String l1Tx = send(l1, 900, DevnetGenesis.PORTAL, amount, depositCall(depositee, amount), 200_000);
     await("the deposit on L1", () -> !l1.call(T, "eth_getTransactionReceipt", l1Tx).isNull());
     assertThat(l1.call(T, "eth_getTransactionReceipt", l1Tx).get("status").asText()).isEqualTo("0x1");
     await("the deposit on L2", () -> Hex.decodeQuantity(l2.call(T, "eth_getBalance", depositee.toHex(), "latest").asText()).equals(amount.toBigInteger()));
