@@ -80,6 +80,7 @@ public final class Deriver implements Runnable {
       try {
         DerivedAttributes d = pipeline.next(engine.pendingSafeHead());
         if (d == null) {
+          engine.processUnsafePayloads(); // derivation may have moved the heads under queued gossip
           engine.flushForkchoice();
           finalizer.update();
           engine.flushForkchoice();

@@ -15,6 +15,7 @@ import dev.opal.rpc.engine.PayloadId;
 import dev.opal.rpc.engine.PayloadStatus;
 import dev.opal.tx.DepositTransaction;
 import dev.opal.tx.TransactionDecoder;
+import dev.opal.types.Hash;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -43,6 +44,7 @@ public final class EngineController {
   private volatile L2BlockRef localSafeHead;
   private volatile L2BlockRef safeHead;
   private volatile L2BlockRef finalizedHead;
+  private final UnsafePayloadQueue unsafePayloads = new UnsafePayloadQueue(UnsafePayloadQueue.DEFAULT_MAX_BYTES);
   /** Whether the engine has been told the current safe and finalized heads. */
   private boolean safeSent = true;
 
@@ -89,7 +91,7 @@ public final class EngineController {
       emit(new EngineEvent.BuildStarted(r.payloadId(), parent));
       emit(new EngineEvent.BuildSeal(r.payloadId()));
       env = engine.getPayload(r.payloadId(), attrs.timestamp());
-      emit(new EngineEvent.BuildSealed(env.executionPayload()));
+      emit(new EngineEvent.BuildSealed(env));
       emit(new EngineEvent.PayloadProcess(env.executionPayload()));
       status = engine.newPayload(env.executionPayload(), env.parentBeaconBlockRoot());
     } catch (EngineException e) {
@@ -116,6 +118,74 @@ public final class EngineController {
     emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
     emit(new EngineEvent.PayloadSuccess(ref));
     return ref;
+  }
+
+  /**
+   * An unsafe block from outside the node (op-node AddUnsafePayload, from gossip or
+   * {@code admin_postUnsafePayload}): queued, and inserted as soon as it extends the unsafe head.
+   * Returns false when it was already queued or is too big for the queue.
+   */
+  public synchronized boolean addUnsafePayload(ExecutionPayload payload, Hash parentBeaconBlockRoot) {
+    boolean queued = unsafePayloads.push(new UnsafePayloadQueue.Entry(payload, parentBeaconBlockRoot));
+    if (!queued) LOG.debug("Unsafe payload {} ({}) not queued: a duplicate or over the queue's cap", payload.blockNumber(), payload.blockHash());
+    processUnsafePayloads();
+    return queued;
+  }
+
+  /**
+   * Inserts queued unsafe payloads that extend the unsafe head, in order, after dropping those that
+   * can never apply. A payload the engine rejects is dropped; a temporary failure leaves it queued.
+   */
+  public synchronized void processUnsafePayloads() {
+    while (true) {
+      unsafePayloads.dropInapplicable(unsafeHead, safeHead);
+      UnsafePayloadQueue.Entry e = unsafePayloads.peek();
+      if (e == null || e.payload().blockNumber() != unsafeHead.number() + 1 || !e.payload().parentHash().equals(unsafeHead.hash())) return;
+      insertUnsafe(e);
+    }
+  }
+
+  /** Payloads waiting in the unsafe queue. */
+  public int queuedUnsafePayloads() {
+    return unsafePayloads.size();
+  }
+
+  private void insertUnsafe(UnsafePayloadQueue.Entry e) {
+    finishPendingForkchoice();
+    ExecutionPayload p = e.payload();
+    emit(new EngineEvent.PayloadProcess(p));
+    PayloadStatus status;
+    try {
+      status = engine.newPayload(p, e.parentBeaconBlockRoot());
+    } catch (EngineException ex) {
+      throw report(ex);
+    }
+    if (status.status() == PayloadStatus.Status.INVALID || status.status() == PayloadStatus.Status.INVALID_BLOCK_HASH) {
+      unsafePayloads.pop();
+      LOG.warn("Unsafe payload {} ({}) is invalid, dropped: {}", p.blockNumber(), p.blockHash(), status.validationError());
+      emit(new EngineEvent.PayloadInvalid(p, String.valueOf(status.validationError())));
+      return;
+    }
+    if (status.status() != PayloadStatus.Status.VALID) {
+      throw report(new EngineException(EngineException.Kind.TEMPORARY, "unsafe payload " + p.blockNumber() + ": " + status, null));
+    }
+    ForkchoiceUpdatedResult fcu;
+    try {
+      fcu = engine.forkchoiceUpdate(new ForkchoiceState(p.blockHash(), safeHead.hash(), finalizedHead.hash()), null);
+    } catch (EngineException ex) {
+      throw report(ex);
+    }
+    if (fcu.payloadStatus().status() != PayloadStatus.Status.VALID) {
+      throw report(new EngineException(EngineException.Kind.TEMPORARY, "forkchoice update to unsafe block " + p.blockNumber() + ": "
+          + fcu.payloadStatus(), null));
+    }
+    unsafePayloads.pop();
+    unsafeHead = refOf(p);
+    safeSent = true;
+    LOG.info("Inserted unsafe block {} received from outside the node", unsafeHead);
+    emit(new EngineEvent.UnsafeUpdate(unsafeHead));
+    emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
+    emit(new EngineEvent.PayloadSuccess(unsafeHead));
   }
 
   /**
@@ -321,7 +391,7 @@ public final class EngineController {
     try {
       env = engine.getPayload(id, timestamp);
       p = env.executionPayload();
-      emit(new EngineEvent.BuildSealed(p));
+      emit(new EngineEvent.BuildSealed(env));
       emit(new EngineEvent.PayloadProcess(p));
       status = engine.newPayload(p, env.parentBeaconBlockRoot());
     } catch (EngineException e) {

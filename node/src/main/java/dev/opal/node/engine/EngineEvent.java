@@ -4,6 +4,7 @@ import dev.opal.node.eth.L1BlockRef;
 import dev.opal.node.eth.L2BlockRef;
 import dev.opal.rpc.engine.ExecutionPayload;
 import dev.opal.rpc.engine.PayloadAttributes;
+import dev.opal.rpc.engine.PayloadEnvelope;
 import dev.opal.rpc.engine.PayloadId;
 
 /**
@@ -20,7 +21,8 @@ public sealed interface EngineEvent {
 
   record BuildSeal(PayloadId id) implements EngineEvent {}
 
-  record BuildSealed(ExecutionPayload payload) implements EngineEvent {}
+  /** The sealed block with its parent beacon block root: what gossip would carry (op-node BuildSealedEvent.Envelope). */
+  record BuildSealed(PayloadEnvelope envelope) implements EngineEvent {}
 
   /** The engine no longer knows the payload being sealed (-38001): the build is dropped and started again. */
   record PayloadSealExpiredError(String message) implements EngineEvent {}
@@ -32,6 +34,9 @@ public sealed interface EngineEvent {
   record PayloadInvalid(ExecutionPayload payload, String reason) implements EngineEvent {}
 
   record ForkchoiceUpdate(L2BlockRef unsafe, L2BlockRef safe, L2BlockRef finalized) implements EngineEvent {}
+
+  /** A block from outside the node (gossip, {@code admin_postUnsafePayload}) became the unsafe head. */
+  record UnsafeUpdate(L2BlockRef unsafe) implements EngineEvent {}
 
   /** A derived block is in the chain, its batch possibly not concluded yet. */
   record PendingSafeUpdate(L2BlockRef pendingSafe, L2BlockRef unsafe) implements EngineEvent {}

@@ -10,7 +10,10 @@ import dev.opal.node.engine.EngineController;
 import dev.opal.node.eth.L1Info;
 import dev.opal.node.eth.L2BlockRef;
 import dev.opal.node.eth.L2Output;
+import dev.opal.rpc.engine.EngineJson;
+import dev.opal.rpc.engine.ExecutionPayload;
 import dev.opal.rpc.json.JsonIn;
+import dev.opal.types.Hash;
 import dev.opal.node.sequencing.Sequencer;
 import dev.opal.node.sources.L1Source;
 import dev.opal.rpc.server.JsonRpcDispatcher;
@@ -43,6 +46,23 @@ public final class RollupRpc {
       return o;
     });
     d.register("optimism_version", p -> NODES.textNode("opal"));
+    // op-node's admin_postUnsafePayload: an execution payload envelope, as gossip would bring it
+    d.register("admin_postUnsafePayload", p -> {
+      JsonNode envelope = p.get(0);
+      if (envelope == null || !envelope.isObject() || !envelope.has("executionPayload")) {
+        throw new RpcException(-32602, "expected an execution payload envelope with an executionPayload");
+      }
+      ExecutionPayload payload;
+      Hash beaconRoot;
+      try {
+        payload = EngineJson.executionPayload(envelope.get("executionPayload"));
+        beaconRoot = JsonIn.of(envelope, "envelope").optHash("parentBeaconBlockRoot");
+      } catch (IllegalArgumentException e) {
+        throw new RpcException(-32602, "invalid payload envelope: " + e.getMessage());
+      }
+      engine.addUnsafePayload(payload, beaconRoot);
+      return NODES.nullNode();
+    });
     d.register("admin_sequencerActive", p -> BooleanNode.valueOf(sequencer != null && sequencer.isActive()));
     d.register("admin_stopSequencer", p -> {
       if (sequencer == null || !sequencer.isActive()) throw new RpcException(-32000, "sequencer not running");
