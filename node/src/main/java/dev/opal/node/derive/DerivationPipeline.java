@@ -46,7 +46,8 @@ public final class DerivationPipeline {
   private final SystemConfigTracker configs;
   private final AttributesBuilder attributes;
   private final BatchRules rules;
-  private final ChannelAssembler assembler = new ChannelAssembler();
+  private final ChannelAssembler assembler = new ChannelAssembler(); // from Holocene
+  private final ChannelBank bank = new ChannelBank(); // before Holocene
   private final Deque<Frame> frames = new ArrayDeque<>();
   private final Deque<Batch> batches = new ArrayDeque<>();
   /** The blocks still to come from the span batch being streamed. */
@@ -71,6 +72,7 @@ public final class DerivationPipeline {
     frames.clear();
     flushChannel();
     assembler.clear();
+    bank.clear();
     origin = start;
     readFrames(start);
   }
@@ -104,8 +106,13 @@ public final class DerivationPipeline {
       }
       Frame f = frames.pollFirst();
       if (f != null) {
-        ChannelAssembler.ReadyChannel ch = assembler.add(f, origin.number(), maxRlpBytes());
-        if (ch != null) readChannel(ch);
+        if (holocene()) {
+          ChannelAssembler.ReadyChannel ch = assembler.add(f, origin.number(), maxRlpBytes());
+          if (ch != null) readChannel(ch);
+        } else {
+          bank.ingest(f, origin.number(), channelTimeout(), maxChannelBankSize());
+          readBank();
+        }
         continue;
       }
       DerivedAttributes empty = forcedEmptyBatch(safe);
@@ -197,9 +204,28 @@ public final class DerivationPipeline {
       throw new L1ReorgException("L1 block " + next.ref() + " does not extend the pipeline's origin " + origin);
     }
     origin = next.ref();
-    assembler.checkTimeout(origin.number(), channelTimeout());
+    if (holocene()) {
+      bank.clear(); // Holocene swaps the bank for the assembler (op-node ChannelMux.Transform)
+      assembler.checkTimeout(origin.number(), channelTimeout());
+    } else {
+      readBank(); // a timed-out oldest channel may have been holding back a ready one
+    }
     readFrames(origin);
     return true;
+  }
+
+  private void readBank() {
+    boolean canyon = rollup.forks().isActive(OpFork.CANYON, origin.time());
+    for (ChannelAssembler.ReadyChannel ch; (ch = bank.read(origin.number(), channelTimeout(), canyon)) != null; ) readChannel(ch);
+  }
+
+  private boolean holocene() {
+    return rollup.forks().isActive(OpFork.HOLOCENE, origin.time());
+  }
+
+  /** MAX_CHANNEL_BANK_SIZE (specs protocol/derivation.md; fjord/derivation.md raises it). */
+  private long maxChannelBankSize() {
+    return rollup.forks().isActive(OpFork.FJORD, origin.time()) ? 1_000_000_000L : 100_000_000L;
   }
 
   /** L1 retrieval: frames from calldata of transactions to the batch inbox signed by the current batcher. */

@@ -91,6 +91,19 @@ class DerivationPipelineTest {
   }
 
   @Test
+  void beforeHoloceneTheChannelBankTakesFramesInAnyOrder() {
+    List<SingularBatch> batches = new ArrayList<>();
+    for (int n = 1; n <= 4; n++) batches.add(singular(n, txs(n)));
+    List<Frame> frames = frames(singularChannel(batches), ChannelCompression.Algorithm.ZLIB, 100);
+    assertThat(frames).hasSizeGreaterThan(2);
+    for (int i = frames.size() - 1; i >= 0; i--) l1.mine(List.of(batcherTx(List.of(frames.get(i))))); // the last frame lands first
+
+    assertThat(deriveAll(rollup(3600, OpFork.GRANITE))).extracting(DerivedAttributesView::number).containsExactly(1L, 2L, 3L, 4L);
+    // Holocene's assembler takes frames only in order: the same L1 data yields no blocks
+    assertThat(deriveAll(rollup(3600, OpFork.HOLOCENE))).isEmpty();
+  }
+
+  @Test
   void anInvalidBatchDropsTheRestOfItsChannel() {
     RollupConfig rollup = rollup(3600);
     List<Bytes> later = List.of(TestTxs.dynamicFee(99, TestTxs.TO, Bytes.fromHex("0x99")));
@@ -160,9 +173,13 @@ class DerivationPipelineTest {
   }
 
   private RollupConfig rollup(long seqWindow) {
+    return rollup(seqWindow, OpFork.ISTHMUS);
+  }
+
+  private RollupConfig rollup(long seqWindow, OpFork latest) {
     SystemConfig sys = new SystemConfig(BATCHER, Hash.ZERO, Hash.ZERO, 30_000_000, SystemConfig.NO_EIP1559_PARAMS, Hash.ZERO, 0, 0);
     return new RollupConfig(new BlockId(l1.ref(0).hash(), 0), new BlockId(l2Hash(0), 0), T0, sys, BLOCK_TIME, 600, seqWindow, 300,
-        BigInteger.valueOf(900), CHAIN_ID, ForkSchedule.allFromGenesis(OpFork.ISTHMUS), INBOX, Address.ZERO, Address.ZERO, null,
+        BigInteger.valueOf(900), CHAIN_ID, ForkSchedule.allFromGenesis(latest), INBOX, Address.ZERO, Address.ZERO, null,
         RollupConfig.Eip1559Config.OP_MAINNET);
   }
 
