@@ -19,12 +19,13 @@ import java.util.function.LongFunction;
  */
 public final class BatchRules {
   /** UNDECIDED: the batch cannot be judged with the data at hand; it is skipped without dropping its channel. */
-  public enum Validity { ACCEPT, PAST, DROP, UNDECIDED }
+  public enum Validity { ACCEPT, PAST, DROP, UNDECIDED, FUTURE }
 
   /** The verdict and, for a drop, why. */
   public record Verdict(Validity validity, String reason) {
     static final Verdict ACCEPT = new Verdict(Validity.ACCEPT, null);
     static final Verdict PAST = new Verdict(Validity.PAST, null);
+    static final Verdict FUTURE = new Verdict(Validity.FUTURE, null);
 
     static Verdict drop(String reason) {
       return new Verdict(Validity.DROP, reason);
@@ -49,7 +50,11 @@ public final class BatchRules {
   public Verdict check(SingularBatch batch, L2BlockRef safe, L1BlockRef inclusion, LongFunction<L1BlockRef> l1ByNumber) {
     long next = safe.time() + rollup.blockTime();
     if (batch.timestamp() < next) return Verdict.PAST;
-    if (batch.timestamp() > next) return Verdict.drop("timestamp " + batch.timestamp() + " is after the next block's " + next);
+    if (batch.timestamp() > next) {
+      // before Holocene a batch for a later block waits in the batch queue (derivation.md "Batch Queue"); Holocene drops it
+      if (!rollup.forks().isActive(OpFork.HOLOCENE, inclusion.time())) return Verdict.FUTURE;
+      return Verdict.drop("timestamp " + batch.timestamp() + " is after the next block's " + next);
+    }
     if (!batch.parentHash().equals(safe.hash())) return Verdict.drop("parent " + batch.parentHash() + " is not the safe head " + safe);
     if (batch.epochNumber() + rollup.seqWindowSize() < inclusion.number()) {
       return Verdict.drop("epoch " + batch.epochNumber() + " is outside the sequencing window at L1 block " + inclusion.number());

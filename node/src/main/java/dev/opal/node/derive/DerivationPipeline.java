@@ -15,6 +15,7 @@ import dev.opal.types.Bytes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
@@ -50,6 +51,11 @@ public final class DerivationPipeline {
   private final ChannelBank bank = new ChannelBank(); // before Holocene
   private final Deque<Frame> frames = new ArrayDeque<>();
   private final Deque<Batch> batches = new ArrayDeque<>();
+  /** Before Holocene: batches for later blocks, kept with the L1 block they were read from until their turn comes. */
+  private final List<PendingBatch> future = new ArrayList<>();
+
+  private record PendingBatch(SingularBatch batch, L1BlockRef inclusion) {}
+
   /** The blocks still to come from the span batch being streamed. */
   private final Deque<SpanBatch.Element> spanRest = new ArrayDeque<>();
   private final LongFunction<L2BlockRef> l2ByNumber;
@@ -71,6 +77,7 @@ public final class DerivationPipeline {
   public void reset(L1BlockRef start) {
     frames.clear();
     flushChannel();
+    future.clear();
     assembler.clear();
     bank.clear();
     origin = start;
@@ -88,15 +95,22 @@ public final class DerivationPipeline {
    */
   public DerivedAttributes next(L2BlockRef safe) {
     while (true) {
+      DerivedAttributes waited = fromFutureBatches(safe);
+      if (waited != null) return waited;
       if (!spanRest.isEmpty() || !batches.isEmpty()) {
         SingularBatch b = nextSingular(safe);
         if (b == null) continue;
         BatchRules.Verdict v = rules.check(b, safe, batchesFrom, this::l1Ref);
         switch (v.validity()) {
           case PAST, UNDECIDED -> LOG.debug("Skipping batch for L2 time {}: {}", b.timestamp(), v.validity());
+          case FUTURE -> future.add(new PendingBatch(b, batchesFrom));
           case DROP -> {
-            LOG.warn("Dropping batch for L2 time {} from L1 block {} and the rest of its channel: {}", b.timestamp(), batchesFrom, v.reason());
-            flushChannel();
+            if (holocene()) {
+              LOG.warn("Dropping batch for L2 time {} from L1 block {} and the rest of its channel: {}", b.timestamp(), batchesFrom, v.reason());
+              flushChannel();
+            } else {
+              LOG.warn("Dropping batch for L2 time {} from L1 block {}: {}", b.timestamp(), batchesFrom, v.reason());
+            }
           }
           case ACCEPT -> {
             return derive(b, safe, batchesFrom, spanRest.isEmpty());
@@ -156,6 +170,27 @@ public final class DerivationPipeline {
         yield null;
       }
     };
+  }
+
+  /**
+   * Before Holocene, batches that arrived ahead of their block are judged again, oldest first, as
+   * the safe head moves: the first acceptable one is the next block; those that can no longer apply
+   * go; the rest keep waiting.
+   */
+  private DerivedAttributes fromFutureBatches(L2BlockRef safe) {
+    for (Iterator<PendingBatch> it = future.iterator(); it.hasNext(); ) {
+      PendingBatch p = it.next();
+      BatchRules.Verdict v = rules.check(p.batch(), safe, p.inclusion(), this::l1Ref);
+      switch (v.validity()) {
+        case ACCEPT -> {
+          it.remove();
+          return derive(p.batch(), safe, p.inclusion(), true);
+        }
+        case FUTURE, UNDECIDED -> { }
+        case PAST, DROP -> it.remove();
+      }
+    }
+    return null;
   }
 
   /** Holocene: a dropped batch takes the rest of its channel (and of its span) with it. */

@@ -104,6 +104,20 @@ class DerivationPipelineTest {
   }
 
   @Test
+  void beforeHoloceneBatchesAheadOfTheirBlockWaitForIt() {
+    // batches 2 and 3 land first, batch 1 a block later
+    l1.mine(List.of(batcherTx(frames(singularChannel(List.of(singular(2, txs(2)), singular(3, txs(3)))), ChannelCompression.Algorithm.ZLIB,
+        120_000))));
+    l1.mine(List.of(batcherTx(frames(singularChannel(List.of(singular(1, txs(1)))), ChannelCompression.Algorithm.ZLIB, 120_000))));
+
+    List<DerivedAttributesView> derived = deriveAll(rollup(3600, OpFork.GRANITE));
+    assertThat(derived).extracting(DerivedAttributesView::number).containsExactly(1L, 2L, 3L);
+    assertThat(derived.get(1).userTxs()).isEqualTo(txs(2));
+    // Holocene drops batches from the future: only block 1 is derived
+    assertThat(deriveAll(rollup(3600, OpFork.HOLOCENE))).extracting(DerivedAttributesView::number).containsExactly(1L);
+  }
+
+  @Test
   void anInvalidBatchDropsTheRestOfItsChannel() {
     RollupConfig rollup = rollup(3600);
     List<Bytes> later = List.of(TestTxs.dynamicFee(99, TestTxs.TO, Bytes.fromHex("0x99")));
