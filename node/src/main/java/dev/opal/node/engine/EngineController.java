@@ -103,15 +103,7 @@ public final class EngineController {
       throw report(new EngineException(EngineException.Kind.INVALID_PAYLOAD, "derived block " + p.blockNumber() + ": " + status, null));
     }
     L2BlockRef ref = refOf(p);
-    ForkchoiceUpdatedResult fcu;
-    try {
-      fcu = engine.forkchoiceUpdate(new ForkchoiceState(p.blockHash(), safeHead.hash(), finalizedHead.hash()), null);
-    } catch (EngineException e) {
-      throw report(e);
-    }
-    if (fcu.payloadStatus().status() != PayloadStatus.Status.VALID) {
-      throw report(new EngineException(EngineException.Kind.SYNCING, "forkchoice update to derived block " + ref + ": " + fcu.payloadStatus(), null));
-    }
+    makeHead(p.blockHash(), EngineException.Kind.SYNCING, "derived block " + ref);
     unsafeHead = ref;
     safeSent = true;
     LOG.info("Built derived block {} from L1 as the new unsafe head", ref);
@@ -169,16 +161,7 @@ public final class EngineController {
     if (status.status() != PayloadStatus.Status.VALID) {
       throw report(new EngineException(EngineException.Kind.TEMPORARY, "unsafe payload " + p.blockNumber() + ": " + status, null));
     }
-    ForkchoiceUpdatedResult fcu;
-    try {
-      fcu = engine.forkchoiceUpdate(new ForkchoiceState(p.blockHash(), safeHead.hash(), finalizedHead.hash()), null);
-    } catch (EngineException ex) {
-      throw report(ex);
-    }
-    if (fcu.payloadStatus().status() != PayloadStatus.Status.VALID) {
-      throw report(new EngineException(EngineException.Kind.TEMPORARY, "forkchoice update to unsafe block " + p.blockNumber() + ": "
-          + fcu.payloadStatus(), null));
-    }
+    makeHead(p.blockHash(), EngineException.Kind.TEMPORARY, "unsafe block " + p.blockNumber());
     unsafePayloads.pop();
     unsafeHead = refOf(p);
     safeSent = true;
@@ -254,17 +237,25 @@ public final class EngineController {
   public synchronized void flushForkchoice() {
     if (safeSent) return;
     finishPendingForkchoice();
+    makeHead(unsafeHead.hash(), EngineException.Kind.SYNCING, "the unsafe head");
+    safeSent = true;
+    emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
+  }
+
+  /**
+   * A forkchoice update (no attributes) to {@code head} with the current safe and finalized heads;
+   * an answer other than VALID is reported as {@code notValid}.
+   */
+  private void makeHead(Hash head, EngineException.Kind notValid, String what) {
     ForkchoiceUpdatedResult fcu;
     try {
-      fcu = engine.forkchoiceUpdate(forkchoice(unsafeHead), null);
+      fcu = engine.forkchoiceUpdate(new ForkchoiceState(head, safeHead.hash(), finalizedHead.hash()), null);
     } catch (EngineException e) {
       throw report(e);
     }
     if (fcu.payloadStatus().status() != PayloadStatus.Status.VALID) {
-      throw report(new EngineException(EngineException.Kind.SYNCING, "forkchoice update: " + fcu.payloadStatus(), null));
+      throw report(new EngineException(notValid, "forkchoice update to " + what + ": " + fcu.payloadStatus(), null));
     }
-    safeSent = true;
-    emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
   }
 
   /** The canonical block at a height, for consolidation. */

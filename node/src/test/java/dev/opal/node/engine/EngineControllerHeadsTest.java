@@ -4,16 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opal.block.BlockId;
 import dev.opal.node.eth.L1BlockRef;
-import dev.opal.node.eth.L2BlockContent;
 import dev.opal.node.eth.L2BlockRef;
-import dev.opal.node.eth.L2Output;
-import dev.opal.rpc.engine.ExecutionPayload;
-import dev.opal.rpc.engine.ForkchoiceState;
-import dev.opal.rpc.engine.ForkchoiceUpdatedResult;
-import dev.opal.rpc.engine.PayloadAttributes;
-import dev.opal.rpc.engine.PayloadEnvelope;
-import dev.opal.rpc.engine.PayloadId;
-import dev.opal.rpc.engine.PayloadStatus;
 import dev.opal.types.Hash;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +24,7 @@ class EngineControllerHeadsTest {
 
   @BeforeEach
   void start() {
-    controller = new EngineController(new LabelsOnly(genesis));
+    controller = new EngineController(new HeadsOnlyEngine(label -> genesis));
     controller.reset();
     controller.addListener(events::add);
   }
@@ -92,43 +83,5 @@ class EngineControllerHeadsTest {
 
   private static L2BlockRef ref(int n) {
     return new L2BlockRef(hash(n), n, n == 0 ? Hash.ZERO : hash(n - 1), 1_000 + 2L * n, new BlockId(hash(100), 7), n);
-  }
-
-  /** An engine that only knows its heads (all at genesis): promoting heads talks to no engine. */
-  private record LabelsOnly(L2BlockRef head) implements ExecEngine {
-    @Override
-    public L2BlockRef blockRefByLabel(String label) {
-      return head;
-    }
-
-    @Override
-    public ForkchoiceUpdatedResult forkchoiceUpdate(ForkchoiceState state, PayloadAttributes attributes) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PayloadEnvelope getPayload(PayloadId id, long timestamp) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PayloadStatus newPayload(ExecutionPayload payload, Hash parentBeaconBlockRoot) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public L2BlockRef blockRefByHash(Hash hash) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public L2BlockContent blockByNumber(long number) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public L2Output outputAt(long number) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

@@ -4,17 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opal.block.BlockId;
 import dev.opal.node.engine.EngineController;
-import dev.opal.node.engine.ExecEngine;
-import dev.opal.node.eth.L2BlockContent;
+import dev.opal.node.engine.HeadsOnlyEngine;
 import dev.opal.node.eth.L2BlockRef;
-import dev.opal.node.eth.L2Output;
-import dev.opal.rpc.engine.ExecutionPayload;
-import dev.opal.rpc.engine.ForkchoiceState;
-import dev.opal.rpc.engine.ForkchoiceUpdatedResult;
-import dev.opal.rpc.engine.PayloadAttributes;
-import dev.opal.rpc.engine.PayloadEnvelope;
-import dev.opal.rpc.engine.PayloadId;
-import dev.opal.rpc.engine.PayloadStatus;
 import dev.opal.types.Hash;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,53 +15,20 @@ import org.junit.jupiter.api.Test;
 
 /** The metrics endpoint over a real socket: the heads, the controller's events, and each engine call timed. */
 class NodeMetricsTest {
-  /** An engine whose heads are fixed: unsafe 7, safe 5, finalized 3 (a fake for the layer above it). */
-  private static final class FixedHeads implements ExecEngine {
-    @Override
-    public L2BlockRef blockRefByLabel(String label) {
-      long n = switch (label) {
-        case "latest" -> 7;
-        case "safe" -> 5;
-        default -> 3;
-      };
-      return new L2BlockRef(Hash.ZERO, n, Hash.ZERO, 1000 + n, new BlockId(Hash.ZERO, 0), n);
-    }
-
-    @Override
-    public ForkchoiceUpdatedResult forkchoiceUpdate(ForkchoiceState state, PayloadAttributes attributes) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PayloadEnvelope getPayload(PayloadId id, long timestamp) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PayloadStatus newPayload(ExecutionPayload payload, Hash parentBeaconBlockRoot) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public L2BlockRef blockRefByHash(Hash hash) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public L2BlockContent blockByNumber(long number) {
-      return null;
-    }
-
-    @Override
-    public L2Output outputAt(long number) {
-      return null;
-    }
+  /** Heads fixed at unsafe 7, safe 5, finalized 3. */
+  private static L2BlockRef head(String label) {
+    long n = switch (label) {
+      case "latest" -> 7;
+      case "safe" -> 5;
+      default -> 3;
+    };
+    return new L2BlockRef(Hash.ZERO, n, Hash.ZERO, 1000 + n, new BlockId(Hash.ZERO, 0), n);
   }
 
   @Test
   void servesHeadsEventsAndCallLatency() throws Exception {
     NodeMetrics metrics = new NodeMetrics();
-    EngineController controller = new EngineController(metrics.timed(new FixedHeads()));
+    EngineController controller = new EngineController(metrics.timed(new HeadsOnlyEngine(NodeMetricsTest::head)));
     metrics.watch(controller);
     controller.reset();
     try (MetricsServer server = MetricsServer.start(metrics, "127.0.0.1", 0)) {
