@@ -36,7 +36,7 @@ class UnsafePayloadsTest {
       devnet.start(new PrintStream(new ByteArrayOutputStream(), true));
       JsonRpcClient l2 = new JsonRpcClient(devnet.l2RpcUrl(), null);
       JsonRpcClient verifier = new JsonRpcClient(devnet.verifierRpcUrl(), null);
-      DevnetTest.await("ten sequenced blocks", () -> sealed.size() >= 10);
+      DevnetTest.await("eleven sequenced blocks", () -> sealed.size() >= 11);
 
       // blocks 10 down to 2 first: nothing applies until block 1 closes the gap
       for (int i = 9; i >= 1; i--) post(verifier, envelope(sealed.get(i)));
