@@ -40,6 +40,8 @@ public final class EngineController {
   /** A block the engine accepted whose forkchoice update did not go through yet: retried before the next build. */
   private ExecutionPayload pendingCanonical;
   private volatile L2BlockRef unsafeHead;
+  /** The unsafe head a forced rebuild from L1 is replacing, until the rebuild succeeds (op-node backupUnsafeHead). */
+  private volatile L2BlockRef backupUnsafeHead;
   private volatile L2BlockRef pendingSafeHead;
   private volatile L2BlockRef localSafeHead;
   private volatile L2BlockRef safeHead;
@@ -78,6 +80,7 @@ public final class EngineController {
    */
   public synchronized L2BlockRef insertDerived(PayloadAttributes attrs, L2BlockRef parent) {
     finishPendingForkchoice();
+    if (unsafeHead.number() > parent.number() && backupUnsafeHead == null) backupUnsafeHead = unsafeHead;
     emit(new EngineEvent.BuildStart(attrs));
     ForkchoiceUpdatedResult r;
     PayloadEnvelope env;
@@ -95,15 +98,23 @@ public final class EngineController {
       emit(new EngineEvent.PayloadProcess(env.executionPayload()));
       status = engine.newPayload(env.executionPayload(), env.parentBeaconBlockRoot());
     } catch (EngineException e) {
+      restoreBackupUnsafe();
       throw report(e);
     }
     ExecutionPayload p = env.executionPayload();
     if (status.status() != PayloadStatus.Status.VALID) {
       emit(new EngineEvent.PayloadInvalid(p, String.valueOf(status.validationError())));
+      restoreBackupUnsafe();
       throw report(new EngineException(EngineException.Kind.INVALID_PAYLOAD, "derived block " + p.blockNumber() + ": " + status, null));
     }
     L2BlockRef ref = refOf(p);
-    makeHead(p.blockHash(), EngineException.Kind.SYNCING, "derived block " + ref);
+    try {
+      makeHead(p.blockHash(), EngineException.Kind.SYNCING, "derived block " + ref);
+    } catch (EngineException e) {
+      restoreBackupUnsafe();
+      throw e;
+    }
+    backupUnsafeHead = null;
     unsafeHead = ref;
     safeSent = true;
     LOG.info("Built derived block {} from L1 as the new unsafe head", ref);
@@ -240,6 +251,39 @@ public final class EngineController {
     makeHead(unsafeHead.hash(), EngineException.Kind.SYNCING, "the unsafe head");
     safeSent = true;
     emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
+  }
+
+  /**
+   * A forced rebuild from L1 failed after the engine's head went back to the rebuilt block's parent:
+   * the unsafe chain it was replacing becomes canonical again, so the engine and the unsafe head
+   * agree (op-node TryBackupUnsafeReorg). An engine that cannot say VALID to it keeps the backup
+   * for the next failure, unless it calls the chain invalid.
+   */
+  private void restoreBackupUnsafe() {
+    L2BlockRef backup = backupUnsafeHead;
+    if (backup == null) return;
+    try {
+      PayloadStatus status = engine.forkchoiceUpdate(new ForkchoiceState(backup.hash(), safeHead.hash(), finalizedHead.hash()), null)
+          .payloadStatus();
+      switch (status.status()) {
+        case VALID -> {
+          backupUnsafeHead = null;
+          LOG.warn("Rebuild from L1 failed: restored the unsafe head {}", backup);
+        }
+        case INVALID, INVALID_BLOCK_HASH -> {
+          backupUnsafeHead = null;
+          LOG.warn("Rebuild from L1 failed and the engine rejects the backup unsafe head {}: {}", backup, status);
+        }
+        default -> LOG.warn("Rebuild from L1 failed; the backup unsafe head {} is not restored yet: {}", backup, status);
+      }
+    } catch (EngineException e) {
+      LOG.warn("Rebuild from L1 failed; restoring the backup unsafe head {} failed too: {}", backup, e.getMessage());
+    }
+  }
+
+  /** The unsafe head a forced rebuild is replacing, or null. */
+  public L2BlockRef backupUnsafeHead() {
+    return backupUnsafeHead;
   }
 
   /**

@@ -15,9 +15,15 @@ import java.util.function.Function;
 
 /**
  * A fake engine that only answers for its heads by label ("latest", "safe", "finalized"), for tests
- * of the layers above the engine that never build or import a block.
+ * of the layers above the engine; a test that needs more overrides the calls it scripts.
  */
-public record HeadsOnlyEngine(Function<String, L2BlockRef> heads) implements ExecEngine {
+public class HeadsOnlyEngine implements ExecEngine {
+  private final Function<String, L2BlockRef> heads;
+
+  public HeadsOnlyEngine(Function<String, L2BlockRef> heads) {
+    this.heads = heads;
+  }
+
   @Override
   public L2BlockRef blockRefByLabel(String label) {
     return heads.apply(label);
