@@ -43,7 +43,6 @@ public final class EngineController {
   /** The unsafe head a forced rebuild from L1 is replacing, until the rebuild succeeds (op-node backupUnsafeHead). */
   private volatile L2BlockRef backupUnsafeHead;
   private volatile L2BlockRef pendingSafeHead;
-  private volatile L2BlockRef localSafeHead;
   private volatile L2BlockRef safeHead;
   private volatile L2BlockRef finalizedHead;
   private final UnsafePayloadQueue unsafePayloads = new UnsafePayloadQueue(UnsafePayloadQueue.DEFAULT_MAX_BYTES);
@@ -67,7 +66,7 @@ public final class EngineController {
     pendingCanonical = null;
     unsafeHead = engine.blockRefByLabel("latest");
     safeHead = engine.blockRefByLabel("safe");
-    localSafeHead = pendingSafeHead = safeHead;
+    pendingSafeHead = safeHead;
     finalizedHead = engine.blockRefByLabel("finalized");
     LOG.info("Engine heads: unsafe {}, safe {}, finalized {}", unsafeHead, safeHead, finalizedHead);
     emit(new EngineEvent.EngineResetConfirmed(unsafeHead, safeHead, finalizedHead));
@@ -81,6 +80,24 @@ public final class EngineController {
   public synchronized L2BlockRef insertDerived(PayloadAttributes attrs, L2BlockRef parent) {
     finishPendingForkchoice();
     if (unsafeHead.number() > parent.number() && backupUnsafeHead == null) backupUnsafeHead = unsafeHead;
+    L2BlockRef ref;
+    try {
+      ref = buildDerived(attrs, parent);
+    } catch (EngineException e) {
+      restoreBackupUnsafe();
+      throw e;
+    }
+    backupUnsafeHead = null;
+    unsafeHead = ref;
+    safeSent = true;
+    LOG.info("Built derived block {} from L1 as the new unsafe head", ref);
+    emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
+    emit(new EngineEvent.PayloadSuccess(ref));
+    return ref;
+  }
+
+  /** Builds, imports and heads the derived block; every failure is reported and thrown. */
+  private L2BlockRef buildDerived(PayloadAttributes attrs, L2BlockRef parent) {
     emit(new EngineEvent.BuildStart(attrs));
     ForkchoiceUpdatedResult r;
     PayloadEnvelope env;
@@ -98,28 +115,15 @@ public final class EngineController {
       emit(new EngineEvent.PayloadProcess(env.executionPayload()));
       status = engine.newPayload(env.executionPayload(), env.parentBeaconBlockRoot());
     } catch (EngineException e) {
-      restoreBackupUnsafe();
       throw report(e);
     }
     ExecutionPayload p = env.executionPayload();
     if (status.status() != PayloadStatus.Status.VALID) {
       emit(new EngineEvent.PayloadInvalid(p, String.valueOf(status.validationError())));
-      restoreBackupUnsafe();
       throw report(new EngineException(EngineException.Kind.INVALID_PAYLOAD, "derived block " + p.blockNumber() + ": " + status, null));
     }
     L2BlockRef ref = refOf(p);
-    try {
-      makeHead(p.blockHash(), EngineException.Kind.SYNCING, "derived block " + ref);
-    } catch (EngineException e) {
-      restoreBackupUnsafe();
-      throw e;
-    }
-    backupUnsafeHead = null;
-    unsafeHead = ref;
-    safeSent = true;
-    LOG.info("Built derived block {} from L1 as the new unsafe head", ref);
-    emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
-    emit(new EngineEvent.PayloadSuccess(ref));
+    makeHead(p.blockHash(), EngineException.Kind.SYNCING, "derived block " + ref);
     return ref;
   }
 
@@ -192,17 +196,16 @@ public final class EngineController {
     pendingSafeHead = ref;
     emit(new EngineEvent.PendingSafeUpdate(ref, unsafeHead));
     if (!concluding) return;
-    localSafeHead = ref;
-    emit(new EngineEvent.LocalSafeUpdate(ref, source));
-    safeHead = ref;
+    safeHead = ref; // local-safe, and safe with it
     safeSent = false;
+    emit(new EngineEvent.LocalSafeUpdate(ref, source));
     LOG.debug("Safe head {} (batch concluded in L1 block {})", ref, source);
     emit(new EngineEvent.SafeDerived(ref, source));
   }
 
   /** Derivation starts again from the local-safe head: blocks derived past it in an unfinished batch are pending no more. */
   public synchronized void dropPendingSafe() {
-    pendingSafeHead = localSafeHead;
+    pendingSafeHead = safeHead;
   }
 
   /**
@@ -213,7 +216,7 @@ public final class EngineController {
   public synchronized void rewindSafeToFinalized() {
     if (safeHead.equals(finalizedHead)) return;
     LOG.warn("L1 reorg: safe head {} falls back to the finalized head {}", safeHead, finalizedHead);
-    safeHead = localSafeHead = pendingSafeHead = finalizedHead;
+    safeHead = pendingSafeHead = finalizedHead;
     safeSent = false;
   }
 
@@ -228,7 +231,6 @@ public final class EngineController {
     pendingCanonical = null;
     unsafeHead = to;
     if (safeHead.number() > to.number()) safeHead = to;
-    if (localSafeHead.number() > to.number()) localSafeHead = to;
     if (pendingSafeHead.number() > to.number()) pendingSafeHead = to;
     safeSent = false;
   }
@@ -341,8 +343,9 @@ public final class EngineController {
     return pendingSafeHead;
   }
 
+  /** Local-safe: the last block whose batch concluded. Without interop it is the safe head itself. */
   public L2BlockRef localSafeHead() {
-    return localSafeHead;
+    return safeHead;
   }
 
   public L2BlockRef safeHead() {
