@@ -97,14 +97,26 @@ public final class Devnet implements AutoCloseable {
     return this;
   }
 
-  /** Starts everything and prints the banner to {@code out}. */
-  public void start(PrintStream out) throws IOException {
-    Path dir = options.datadir() != null ? options.datadir() : Files.createTempDirectory("opal-devnet-");
+  /** Where a run keeps its chains, its clock, the dev accounts, and the genesis time. */
+  private record Setup(Path dir, ChainClock clock, List<DevAccounts.Account> accounts, long genesisTime) {}
+
+  private Setup prepare(String tempDirPrefix) throws IOException {
+    Path dir = options.datadir() != null ? options.datadir() : Files.createTempDirectory(tempDirPrefix);
     Files.createDirectories(dir);
     ChainClock clock = new ChainClock(options.speed());
     List<DevAccounts.Account> accounts = DevAccounts.derive(DevAccounts.TEST_MNEMONIC, Math.max(1, options.accounts()));
-    // a persistent devnet keeps its genesis time, so that a restart rebuilds the same genesis blocks
+    // a persistent run keeps its genesis time, so that a restart rebuilds the same genesis blocks
     long now = options.datadir() == null ? clock.millis() / 1000 : GenesisTime.loadOrCreate(dir, clock.millis() / 1000);
+    return new Setup(dir, clock, accounts, now);
+  }
+
+  /** Starts everything and prints the banner to {@code out}. */
+  public void start(PrintStream out) throws IOException {
+    Setup setup = prepare("opal-devnet-");
+    Path dir = setup.dir();
+    ChainClock clock = setup.clock();
+    List<DevAccounts.Account> accounts = setup.accounts();
+    long now = setup.genesisTime();
 
     L1Source l1Source;
     BlockId l1Anchor; // the L1 block the rollup starts from (rollup.json genesis.l1)
@@ -196,20 +208,15 @@ public final class Devnet implements AutoCloseable {
    * and funded accounts, producing blocks, for a devnet started with {@code --l1 URL} to use.
    */
   public void startL1Only(PrintStream out) throws IOException {
-    Path dir = options.datadir() != null ? options.datadir() : Files.createTempDirectory("opal-l1-");
-    Files.createDirectories(dir);
-    ChainClock clock = new ChainClock(1.0);
-    List<DevAccounts.Account> accounts = DevAccounts.derive(DevAccounts.TEST_MNEMONIC, Math.max(1, options.accounts()));
-    long now = options.datadir() == null ? clock.millis() / 1000 : GenesisTime.loadOrCreate(dir, clock.millis() / 1000);
-    startEmbeddedL1(dir, clock, accounts, now);
-    String h = options.host();
+    Setup setup = prepare("opal-l1-");
+    startEmbeddedL1(setup.dir(), setup.clock(), setup.accounts(), setup.genesisTime());
     out.println();
     out.println("Opal L1: the devnet's L1 dev chain on its own");
     out.printf("  L1 RPC: %s  (chain id %s, a block every %d s, finalized %d blocks behind)%n", l1Url, options.l1ChainId(),
         options.l1BlockTimeSeconds(), options.finalityDepth());
     out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
         DevnetGenesis.SYSTEM_CONFIG.toHex(), DevnetGenesis.BATCH_INBOX.toHex());
-    printAccounts(out, accounts);
+    printAccounts(out, setup.accounts());
     out.printf("An L2 on it: ./opal devnet --l1 %s%n%n", l1Url);
     out.flush();
     l1Thread = Thread.ofPlatform().name("l1-producer").daemon().start(l1);
