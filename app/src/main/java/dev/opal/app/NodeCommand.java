@@ -2,8 +2,10 @@ package dev.opal.app;
 
 import dev.opal.config.RollupConfig;
 import dev.opal.node.driver.Deriver;
+import dev.opal.node.engine.ElSync;
 import dev.opal.node.engine.EngineController;
 import dev.opal.node.engine.ExecEngine;
+import dev.opal.node.engine.SyncMode;
 import dev.opal.node.metrics.MetricsServer;
 import dev.opal.node.metrics.NodeMetrics;
 import dev.opal.node.rpc.RollupRpc;
@@ -57,6 +59,14 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--sequencer.l1-confs", defaultValue = "0", description = "L1 confirmations before a block becomes an origin (default ${DEFAULT-VALUE}).")
   long l1Confs;
 
+  @Option(names = "--syncmode", defaultValue = "consensus-layer", paramLabel = "MODE",
+      description = "consensus-layer: insert unsafe blocks one by one on their parents; execution-layer: hand them to the engine, which syncs itself to them (default ${DEFAULT-VALUE}).")
+  String syncMode;
+
+  @Option(names = "--l2.enginekind", defaultValue = "geth", paramLabel = "KIND",
+      description = "The engine's client: geth, reth or erigon. With execution-layer sync, reth and erigon can also sync past a finalized block of their own (default ${DEFAULT-VALUE}).")
+  String engineKind;
+
   @Option(names = "--metrics.enabled", description = "Serve Prometheus metrics (heads, engine events, Engine API call latency) at /metrics.")
   boolean metricsEnabled;
 
@@ -75,9 +85,21 @@ final class NodeCommand implements Callable<Integer> {
   /** How long derivation waits for new L1 data once it has read everything: about a third of an L1 slot. */
   private static final long DERIVER_IDLE_MILLIS = 4_000;
 
+  /** op-node: reth and erigon can EL-sync past their own finalized block, geth cannot. */
+  private static boolean postFinalizationElSync(String kind) {
+    return switch (kind) {
+      case "geth" -> false;
+      case "reth", "erigon" -> true;
+      default -> throw new IllegalArgumentException("unknown --l2.enginekind '" + kind + "' (use geth, reth or erigon)");
+    };
+  }
+
   @Override
   public Integer call() throws Exception {
+    SyncMode mode = SyncMode.fromFlag(syncMode);
+    boolean postFinalizationElSync = postFinalizationElSync(engineKind);
     RollupConfig rollup = RollupConfig.load(rollupConfig);
+    ElSync elSync = new ElSync(mode, postFinalizationElSync, rollup.l2Genesis().hash());
     Jwt jwt = new Jwt(JwtSecret.load(jwtSecret));
     JsonRpcClient l1Client = new JsonRpcClient(l1, null);
     JsonRpcClient engineClient = new JsonRpcClient(l2, jwt);
@@ -85,7 +107,7 @@ final class NodeCommand implements Callable<Integer> {
     PeerChecks.checkChainId("the engine at " + l2, engineClient, rollup.l2ChainId(), "l2_chain_id");
     NodeMetrics metrics = metricsEnabled ? new NodeMetrics() : null;
     ExecEngine exec = new EngineClient(engineClient, rollup);
-    EngineController controller = new EngineController(metrics == null ? exec : metrics.timed(exec));
+    EngineController controller = new EngineController(metrics == null ? exec : metrics.timed(exec), elSync);
     if (metrics != null) {
       metrics.watch(controller);
       MetricsServer server = MetricsServer.start(metrics, metricsAddr, metricsPort);
@@ -106,8 +128,8 @@ final class NodeCommand implements Callable<Integer> {
       deriver.stop();
       rpc.close();
     }));
-    LOG.info("{} chain {} on {} from L2 unsafe head {}, safe head {}; rollup RPC on {}:{}", sequencer ? "Sequencing" : "Following (verifier)",
-        rollup.l2ChainId(), l2, controller.unsafeHead(), controller.safeHead(), rpcAddr, rpc.port());
+    LOG.info("{} chain {} on {} from L2 unsafe head {}, safe head {}; {} sync; rollup RPC on {}:{}", sequencer ? "Sequencing" : "Following (verifier)",
+        rollup.l2ChainId(), l2, controller.unsafeHead(), controller.safeHead(), elSync.mode(), rpcAddr, rpc.port());
     if (seq == null) {
       derivation.run();
     } else {

@@ -40,7 +40,18 @@ class OpalCliTest {
     assertThat(run("batcher", "--help").out).contains("--l1-eth-rpc", "--l2-eth-rpc", "--rollup-rpc", "--private-key", "--batch-type",
         "--compression-algo");
     assertThat(run("devnet", "--help").out).contains("--verifier", "--[no-]batcher");
-    assertThat(run("node", "--help").out).contains("--sequencer.enabled", "--metrics.enabled", "--metrics.port");
+    assertThat(run("node", "--help").out).contains("--sequencer.enabled", "--metrics.enabled", "--metrics.port", "--syncmode",
+        "--l2.enginekind");
+  }
+
+  @Test
+  void nodeRejectsAnUnknownSyncModeOrEngineKindInOneLine() {
+    String[] required = {"--l1", "http://127.0.0.1:1", "--l2", "http://127.0.0.1:1", "--l2.jwt-secret", "jwt.txt", "--rollup.config", "rollup.json"};
+    Run mode = run(concat("node", required, "--syncmode", "snap"));
+    assertThat(mode.exit).isEqualTo(1);
+    assertThat(mode.err).isEqualTo("error: unknown sync mode 'snap' (use consensus-layer or execution-layer)" + System.lineSeparator());
+    Run kind = run(concat("node", required, "--l2.enginekind", "nethermind"));
+    assertThat(kind.err).isEqualTo("error: unknown --l2.enginekind 'nethermind' (use geth, reth or erigon)" + System.lineSeparator());
   }
 
   @Test

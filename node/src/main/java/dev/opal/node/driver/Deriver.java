@@ -76,8 +76,20 @@ public final class Deriver implements Runnable {
   @Override
   public void run() {
     int sinceForkchoice = 0;
+    boolean waitedForElSync = false;
     while (running) {
       try {
+        if (engine.initialElSyncing()) {
+          waitedForElSync = true; // op-node SyncStep: no derivation while the engine syncs itself
+          sleep(idleMillis);
+          continue;
+        }
+        if (waitedForElSync) {
+          waitedForElSync = false;
+          LOG.info("EL sync done: deriving from the new safe head {}", engine.localSafeHead());
+          finalizer.reset();
+          restart();
+        }
         DerivedAttributes d = pipeline.next(engine.pendingSafeHead());
         if (d == null) {
           engine.processUnsafePayloads(); // derivation may have moved the heads under queued gossip

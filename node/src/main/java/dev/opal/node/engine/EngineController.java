@@ -36,6 +36,7 @@ public final class EngineController {
   private static final Logger LOG = LoggerFactory.getLogger(EngineController.class);
 
   private final ExecEngine engine;
+  private final ElSync sync;
   private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
   /** A block the engine accepted whose forkchoice update did not go through yet: retried before the next build. */
   private ExecutionPayload pendingCanonical;
@@ -48,9 +49,26 @@ public final class EngineController {
   private final UnsafePayloadQueue unsafePayloads = new UnsafePayloadQueue(UnsafePayloadQueue.DEFAULT_MAX_BYTES);
   /** Whether the engine has been told the current safe and finalized heads. */
   private boolean safeSent = true;
+  private long elSyncStart;
 
+  /** A consensus-layer-syncing controller. */
   public EngineController(ExecEngine engine) {
+    this(engine, ElSync.consensusLayer());
+  }
+
+  public EngineController(ExecEngine engine, ElSync sync) {
     this.engine = engine;
+    this.sync = sync;
+  }
+
+  /** The EL sync state machine's state (always CL in consensus-layer mode). */
+  public ElSync.State syncState() {
+    return sync.state();
+  }
+
+  /** While the engine syncs itself to a gossiped block, the node derives and sequences nothing (op-node IsEngineInitialELSyncing). */
+  public boolean initialElSyncing() {
+    return sync.initialSyncing();
   }
 
   public void addListener(Consumer<EngineEvent> listener) {
@@ -133,6 +151,12 @@ public final class EngineController {
    * Returns false when it was already queued or is too big for the queue.
    */
   public synchronized boolean addUnsafePayload(ExecutionPayload payload, Hash parentBeaconBlockRoot) {
+    if (sync.mode() == SyncMode.EXECUTION_LAYER) {
+      // op-node OnUnsafeL2Payload in EL mode: straight to the engine, which fetches any missing parents itself
+      if (payload.blockNumber() <= unsafeHead.number()) return false;
+      insertUnsafeElSync(payload, parentBeaconBlockRoot);
+      return true;
+    }
     boolean queued = unsafePayloads.push(new UnsafePayloadQueue.Entry(payload, parentBeaconBlockRoot));
     if (!queued) LOG.debug("Unsafe payload {} ({}) not queued: a duplicate or over the queue's cap", payload.blockNumber(), payload.blockHash());
     processUnsafePayloads();
@@ -184,6 +208,70 @@ public final class EngineController {
     emit(new EngineEvent.UnsafeUpdate(unsafeHead));
     emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
     emit(new EngineEvent.PayloadSuccess(unsafeHead));
+  }
+
+  /**
+   * op-node InsertUnsafePayload in EL mode: newPayload and a forkchoice update to the block, where
+   * the engine may answer SYNCING while it fetches the chain up to it. The first insert decides
+   * whether EL sync happens at all; the insert after the engine's first VALID makes the block safe
+   * and finalized too, since the node has no derived chain under it.
+   */
+  private void insertUnsafeElSync(ExecutionPayload p, Hash parentBeaconBlockRoot) {
+    if (sync.state() == ElSync.State.WILL_START_EL) {
+      L2BlockRef finalized;
+      try {
+        finalized = engine.blockRefByLabel("finalized");
+      } catch (EngineException e) {
+        throw report(new EngineException(EngineException.Kind.TEMPORARY, "EL sync: cannot read the engine's finalized block: " + e.getMessage(), e));
+      }
+      if (!sync.start(finalized)) {
+        LOG.info("Skipping EL sync: the engine has finalized block {}, so unsafe blocks are inserted one by one", finalized);
+        return;
+      }
+      elSyncStart = System.nanoTime();
+      LOG.info("Starting EL sync towards block {} ({})", p.blockNumber(), p.blockHash());
+    }
+    emit(new EngineEvent.PayloadProcess(p));
+    PayloadStatus status;
+    try {
+      status = engine.newPayload(p, parentBeaconBlockRoot);
+    } catch (EngineException ex) {
+      throw report(ex);
+    }
+    if (status.status() == PayloadStatus.Status.INVALID || status.status() == PayloadStatus.Status.INVALID_BLOCK_HASH) {
+      emit(new EngineEvent.PayloadInvalid(p, String.valueOf(status.validationError())));
+    }
+    if (!sync.acceptsNewPayload(status.status())) {
+      throw report(new EngineException(EngineException.Kind.TEMPORARY, "unsafe payload " + p.blockNumber() + ": " + status, null));
+    }
+    L2BlockRef ref = refOf(p);
+    boolean finalizing = sync.finalizing();
+    if (finalizing) {
+      unsafeHead = ref;
+      emit(new EngineEvent.UnsafeUpdate(ref));
+      pendingSafeHead = safeHead = finalizedHead = ref;
+      emit(new EngineEvent.LocalSafeUpdate(ref, null));
+    }
+    ForkchoiceUpdatedResult fcu;
+    try {
+      fcu = engine.forkchoiceUpdate(forkchoice(ref), null);
+    } catch (EngineException ex) {
+      throw report(ex);
+    }
+    if (!sync.acceptsForkchoice(fcu.payloadStatus().status())) {
+      throw report(new EngineException(EngineException.Kind.TEMPORARY, "forkchoice update to unsafe block " + p.blockNumber() + ": "
+          + fcu.payloadStatus(), null));
+    }
+    unsafeHead = ref;
+    safeSent = true;
+    emit(new EngineEvent.UnsafeUpdate(ref));
+    if (finalizing) {
+      sync.finished();
+      LOG.info("Finished EL sync in {} s: block {} is unsafe, safe and finalized", (System.nanoTime() - elSyncStart) / 1_000_000_000L, ref);
+    } else if (sync.initialSyncing()) {
+      LOG.info("EL sync: the engine is syncing towards block {} ({})", ref, fcu.payloadStatus().status());
+    }
+    if (fcu.payloadStatus().status() == PayloadStatus.Status.VALID) emit(new EngineEvent.ForkchoiceUpdate(unsafeHead, safeHead, finalizedHead));
   }
 
   /**

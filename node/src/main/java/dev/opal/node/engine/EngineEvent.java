@@ -41,7 +41,7 @@ public sealed interface EngineEvent {
   /** A derived block is in the chain, its batch possibly not concluded yet. */
   record PendingSafeUpdate(L2BlockRef pendingSafe, L2BlockRef unsafe) implements EngineEvent {}
 
-  /** The last block of a batch was derived: local-safe moves to it. */
+  /** The last block of a batch was derived: local-safe moves to it (source null: made safe by EL sync, not derived). */
   record LocalSafeUpdate(L2BlockRef localSafe, L1BlockRef source) implements EngineEvent {}
 
   /** Local-safe became safe (without interop there is no cross-chain check in between). */

@@ -119,6 +119,10 @@ public final class Sequencer implements Runnable {
 
   /** Builds the next block when its time has come (immediately when the chain is behind the clock). */
   void buildOne() {
+    if (engine.initialElSyncing()) {
+      sleepChain(1000); // nothing to build on until the engine has synced
+      return;
+    }
     engine.finishPendingForkchoice();
     L2BlockRef head = engine.unsafeHead();
     long nextTime = head.time() + rollup.blockTime();
