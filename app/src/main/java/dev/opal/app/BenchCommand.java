@@ -39,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "8", description = "load: sending threads (default ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--presign-rate", defaultValue = "8000",
+      description = "load: transfers per second of the run signed before the clock starts; any beyond are signed while sending (default ${DEFAULT-VALUE}).")
+  int presignRate;
+
   @Override
   public Integer call() throws Exception {
     if (suite.equals("engine")) {
@@ -66,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     if (suite.equals("load")) {
-      LoadGenerator.Result r = LoadGenerator.run(rpc, accounts, java.time.Duration.ofMillis(Durations.parseMillis(duration)), threads);
+      LoadGenerator.Result r = LoadGenerator.run(rpc, accounts, java.time.Duration.ofMillis(Durations.parseMillis(duration)), threads, presignRate);
       System.out.println(String.format(Locale.ROOT, "sent_per_s=%.0f transfers_per_s=%.0f included=%d blocks=%d", r.sentPerSecond(),
           r.includedPerSecond(), r.included(), r.blocks()));
       return 0;

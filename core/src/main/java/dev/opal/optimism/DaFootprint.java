@@ -1,7 +1,6 @@
 package dev.opal.optimism;
 
 import dev.opal.tx.Transaction;
-import java.math.BigInteger;
 
 /**
  * Jovian's data-availability footprint (OP specs jovian/exec-engine.md): each non-deposit
@@ -10,14 +9,11 @@ import java.math.BigInteger;
  * header's blobGasUsed, may not exceed the gas limit, and meters the next base fee.
  */
 public final class DaFootprint {
-  private static final BigInteger MILLION = BigInteger.valueOf(1_000_000);
-
   private DaFootprint() {}
 
   public static long of(Transaction tx, int scalar) {
     if (tx.isDeposit() || scalar == 0) return 0;
-    long size = L1CostFunction.Fjord.estimatedSizeScaled(RollupCostData.of(tx.encode()).fastLzSize()).divide(MILLION).longValueExact();
-    return size * scalar;
+    return L1CostFunction.Fjord.estimatedSizeScaled(tx.rollupCostData().fastLzSize()) / 1_000_000 * scalar;
   }
 
   /** The scalar carried by an L1-info deposit's calldata: only the Jovian format has it (0 otherwise, e.g. on the activation block). */

@@ -48,19 +48,19 @@ public sealed interface L1CostFunction {
    */
   record Fjord(BigInteger l1BaseFee, BigInteger blobBaseFee, BigInteger baseFeeScalar, BigInteger blobBaseFeeScalar)
       implements L1CostFunction {
-    private static final BigInteger INTERCEPT = BigInteger.valueOf(-42_585_600);
-    private static final BigInteger FASTLZ_COEF = BigInteger.valueOf(836_500);
-    private static final BigInteger MIN_SIZE_SCALED = BigInteger.valueOf(100_000_000);
+    private static final long INTERCEPT = -42_585_600;
+    private static final long FASTLZ_COEF = 836_500;
+    private static final long MIN_SIZE_SCALED = 100_000_000;
     private static final BigInteger DIVISOR = BigInteger.valueOf(1_000_000_000_000L);
 
     /** The estimated compressed size times 1e6 (also the basis of Jovian's DA footprint). */
-    public static BigInteger estimatedSizeScaled(long fastLzSize) {
-      return INTERCEPT.add(FASTLZ_COEF.multiply(BigInteger.valueOf(fastLzSize))).max(MIN_SIZE_SCALED);
+    public static long estimatedSizeScaled(long fastLzSize) {
+      return Math.max(MIN_SIZE_SCALED, INTERCEPT + Math.multiplyExact(FASTLZ_COEF, fastLzSize));
     }
 
     @Override
     public L1Cost cost(RollupCostData d) {
-      BigInteger size = estimatedSizeScaled(d.fastLzSize());
+      BigInteger size = BigInteger.valueOf(estimatedSizeScaled(d.fastLzSize()));
       BigInteger feeScaled = SIXTEEN.multiply(l1BaseFee).multiply(baseFeeScalar)
           .add(blobBaseFee.multiply(blobBaseFeeScalar));
       return new L1Cost(size.multiply(feeScaled).divide(DIVISOR), size.multiply(SIXTEEN).divide(ONE_MILLION));

@@ -40,8 +40,10 @@ public sealed interface Transaction permits SignedTransaction, DepositTransactio
   /** The tip cap per gas (the gas price for legacy and access-list transactions). */
   UInt256 maxPriorityFeePerGas();
 
-  /** The binary encoding: {@code type ‖ rlp(payload)} for typed transactions, {@code rlp(fields)} for legacy. */
-  /** The binary form; computed once per transaction object (see {@link EncodingCache}), returned as a fresh copy. */
+  /**
+   * The binary encoding: {@code type ‖ rlp(payload)} for typed transactions, {@code rlp(fields)} for
+   * legacy; computed once per transaction object (see {@link EncodingCache}), returned as a fresh copy.
+   */
   default byte[] encode() {
     return EncodingCache.encoding(this, this::encodeUncached);
   }
@@ -51,6 +53,11 @@ public sealed interface Transaction permits SignedTransaction, DepositTransactio
 
   default Hash hash() {
     return EncodingCache.hash(this);
+  }
+
+  /** What the OP L1 data fee and Jovian's DA footprint measure of the encoding; computed once per transaction object. */
+  default dev.opal.optimism.RollupCostData rollupCostData() {
+    return EncodingCache.costData(this);
   }
 
   default boolean isCreation() {

@@ -2,7 +2,6 @@ package dev.opal.evm;
 
 import dev.opal.optimism.L1BlockFeeParams;
 import dev.opal.optimism.L1Cost;
-import dev.opal.optimism.RollupCostData;
 import dev.opal.state.WorldState;
 import dev.opal.tx.Transaction;
 import dev.opal.types.Address;
@@ -36,7 +35,7 @@ final class OpBlockFees {
   }
 
   L1Cost l1Cost(Transaction tx) {
-    return params().l1Cost().cost(RollupCostData.of(tx.encode()));
+    return params().l1Cost().cost(tx.rollupCostData());
   }
 
   BigInteger operatorFee(long gas) {

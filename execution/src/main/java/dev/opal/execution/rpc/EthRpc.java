@@ -12,7 +12,6 @@ import dev.opal.execution.chain.StoredBlock;
 import dev.opal.execution.core.BaseFees;
 import dev.opal.execution.txpool.TxPool;
 import dev.opal.optimism.L1BlockFeeParams;
-import dev.opal.optimism.RollupCostData;
 import dev.opal.rpc.json.InvalidParamsException;
 import dev.opal.rpc.json.JsonIn;
 import dev.opal.rpc.server.JsonRpcDispatcher;
@@ -50,6 +49,10 @@ public final class EthRpc {
   private final CallExecutor calls;
   private final String clientVersion;
   private final boolean acceptTransactions;
+  private volatile HeadFeeParams headFeeParams;
+
+  /** The L1Block fee values of one head block; every transaction submitted while it is the head is priced at them. */
+  private record HeadFeeParams(Hash head, L1BlockFeeParams params) {}
 
   public EthRpc(Blockchain chain, TxPool pool, String clientVersion, boolean acceptTransactions) {
     this.chain = chain;
@@ -156,7 +159,8 @@ public final class EthRpc {
     }
     if (!(tx instanceof SignedTransaction signed)) throw new RpcException(-32000, "deposit transactions cannot be submitted");
     if (tx.type() == Transaction.BLOB && chain.config().isOptimism()) throw new RpcException(-32000, "transaction type not supported");
-    BlockHeader head = chain.head().block().header();
+    StoredBlock headBlock = chain.head();
+    BlockHeader head = headBlock.block().header();
     Address sender;
     try {
       sender = new TransactionValidator(chain.rulesAt(head.timestamp() + 1).eth(), chainId()).validate(signed);
@@ -166,7 +170,7 @@ public final class EthRpc {
     StateDb state = chain.stateAt(head);
     if (Long.compareUnsigned(signed.nonce(), state.getNonce(sender)) < 0) throw new RpcException(-32000, "nonce too low");
     BigInteger cost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger());
-    if (chain.config().isOptimism()) cost = cost.add(opFees(state, head, raw, tx.gasLimit()));
+    if (chain.config().isOptimism()) cost = cost.add(opFees(state, headBlock, tx));
     if (state.getBalance(sender).toBigInteger().compareTo(cost) < 0) {
       throw new RpcException(-32000, "insufficient funds for gas * price + value" + (chain.config().isOptimism() ? " + L1 fee" : ""));
     }
@@ -184,11 +188,20 @@ public final class EthRpc {
    * The OP fees a transaction owes besides gas (op-geth's txpool L1-cost check): the L1 data fee of
    * its encoding and the operator fee of its gas limit, at the head's L1Block values.
    */
-  private BigInteger opFees(StateDb state, BlockHeader head, byte[] raw, long gasLimit) {
-    L1BlockFeeParams fees = L1BlockFeeParams.read(i -> state.getStorage(L1BlockFeeParams.L1_BLOCK, UInt256.valueOf(i)),
-        chain.rulesAt(head.timestamp() + 1));
-    BigInteger l1Fee = fees.l1Cost().cost(RollupCostData.of(raw)).fee();
-    return fees.operatorFee().isZero() ? l1Fee : l1Fee.add(fees.operatorFee().cost(gasLimit));
+  private BigInteger opFees(StateDb state, StoredBlock head, Transaction tx) {
+    L1BlockFeeParams fees = headFeeParams(state, head);
+    BigInteger l1Fee = fees.l1Cost().cost(tx.rollupCostData()).fee();
+    return fees.operatorFee().isZero() ? l1Fee : l1Fee.add(fees.operatorFee().cost(tx.gasLimit()));
+  }
+
+  private L1BlockFeeParams headFeeParams(StateDb state, StoredBlock head) {
+    HeadFeeParams cached = headFeeParams;
+    if (cached == null || !cached.head().equals(head.hash())) {
+      cached = new HeadFeeParams(head.hash(), L1BlockFeeParams.read(i -> state.getStorage(L1BlockFeeParams.L1_BLOCK, UInt256.valueOf(i)),
+          chain.rulesAt(head.block().header().timestamp() + 1)));
+      headFeeParams = cached;
+    }
+    return cached.params();
   }
 
   private JsonNode transactionByHash(Hash h) {
