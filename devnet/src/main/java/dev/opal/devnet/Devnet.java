@@ -105,13 +105,16 @@ public final class Devnet implements AutoCloseable {
     Files.createDirectories(dir);
     ChainClock clock = new ChainClock(options.speed());
     List<DevAccounts.Account> accounts = DevAccounts.derive(DevAccounts.TEST_MNEMONIC, Math.max(1, options.accounts()));
+    // genesis one L2 block time back, so the first block is due as soon as the sequencer runs;
     // a persistent run keeps its genesis time, so that a restart rebuilds the same genesis blocks
-    long now = options.datadir() == null ? clock.millis() / 1000 : GenesisTime.loadOrCreate(dir, clock.millis() / 1000);
-    return new Setup(dir, clock, accounts, now);
+    long fresh = clock.millis() / 1000 - options.rollupBlockTime();
+    long genesisTime = options.datadir() == null ? fresh : GenesisTime.loadOrCreate(dir, fresh);
+    return new Setup(dir, clock, accounts, genesisTime);
   }
 
   /** Starts everything and prints the banner to {@code out}. */
   public void start(PrintStream out) throws IOException {
+    JsonRpcServer.preload(); // meanwhile the genesis states are built
     Setup setup = prepare("opal-devnet-");
     Path dir = setup.dir();
     ChainClock clock = setup.clock();
