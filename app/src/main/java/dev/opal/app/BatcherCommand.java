@@ -47,7 +47,7 @@ final class BatcherCommand implements Callable<Integer> {
   @Option(names = "--compression-algo", defaultValue = "zlib", paramLabel = "ALGO", description = "zlib, or brotli (= brotli-10, from Fjord) (default ${DEFAULT-VALUE}).")
   String compression;
 
-  @Option(names = "--data-availability-type", defaultValue = "calldata", paramLabel = "TYPE", description = "calldata (blobs are not supported) (default ${DEFAULT-VALUE}).")
+  @Option(names = "--data-availability-type", defaultValue = "calldata", paramLabel = "TYPE", description = "calldata, or blobs (EIP-4844: one frame per blob, the L1 must accept blob transactions) (default ${DEFAULT-VALUE}).")
   String daType;
 
   @Option(names = "--max-l1-tx-size-bytes", defaultValue = "120000", paramLabel = "N", description = "Largest batcher transaction data (default ${DEFAULT-VALUE}).")
@@ -65,7 +65,11 @@ final class BatcherCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!"calldata".equals(daType)) throw new IllegalArgumentException("--data-availability-type " + daType + ": only calldata is supported");
+    Batcher.DataAvailability da = switch (daType.toLowerCase(Locale.ROOT)) {
+      case "calldata" -> Batcher.DataAvailability.CALLDATA;
+      case "blobs" -> Batcher.DataAvailability.BLOBS;
+      default -> throw new IllegalArgumentException("--data-availability-type must be calldata or blobs, got " + daType);
+    };
     Batcher.BatchType type = switch (batchType) {
       case 0 -> Batcher.BatchType.SINGULAR;
       case 1 -> Batcher.BatchType.SPAN;
@@ -100,7 +104,7 @@ final class BatcherCommand implements Callable<Integer> {
           rollup.genesisSystemConfig().batcherAddr());
     }
     Batcher batcher = new Batcher(rollup, l1Client, l2Client, rollupNode, key,
-        new Batcher.Options(Duration.ofMillis(pollMillis), maxFrameData, maxBlocksPerChannel, resendAfter, type, algorithm));
+        new Batcher.Options(Duration.ofMillis(pollMillis), maxFrameData, maxBlocksPerChannel, resendAfter, type, algorithm, da));
     Runtime.getRuntime().addShutdownHook(new Thread(batcher::stop, "batcher-shutdown"));
     batcher.run();
     return 0;

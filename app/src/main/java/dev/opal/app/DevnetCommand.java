@@ -71,6 +71,14 @@ final class DevnetCommand implements Callable<Integer> {
       description = "Post L2 blocks to the batch inbox on L1 so the safe head follows L1 (default ${DEFAULT-VALUE}; --no-batcher turns it off).")
   boolean batcher;
 
+  @Option(names = "--batcher.data-availability-type", defaultValue = "calldata", paramLabel = "TYPE",
+      description = "How the batcher posts: calldata, or blobs (EIP-4844 blob transactions; the embedded L1 serves them on its beacon API) (default ${DEFAULT-VALUE}).")
+  String daType;
+
+  @Option(names = "--l1.beacon.port", defaultValue = "5052", paramLabel = "N",
+      description = "Port of the embedded L1's beacon API, which serves blobs to rollup nodes (--l1.beacon); 0 picks a free one (default ${DEFAULT-VALUE}).")
+  int beaconPort;
+
   @Option(names = "--verifier",
       description = "Also run a verifier: a second engine and rollup node that derive the chain from L1 data alone; its rollup RPC is printed in the banner.")
   boolean verifier;
@@ -118,8 +126,16 @@ final class DevnetCommand implements Callable<Integer> {
     if (l1 != null && millis < 1000) {
       throw new IllegalArgumentException("with --l1, --block-time must be at least 1s: an L1 of its own keeps wall-clock time, got " + blockTime);
     }
+    boolean blobs = switch (daType.toLowerCase(java.util.Locale.ROOT)) {
+      case "calldata" -> false;
+      case "blobs" -> true;
+      default -> throw new IllegalArgumentException("--batcher.data-availability-type must be calldata or blobs, got " + daType);
+    };
+    if (blobs && l1 != null) {
+      throw new IllegalArgumentException("--batcher.data-availability-type blobs needs the embedded L1 (its beacon API serves the blobs); drop --l1");
+    }
     DevnetOptions options = new DevnetOptions(millis, l1BlockTime, finalityDepth, host, l1Port, l2Port, authPort, datadir, l1ChainId, l2ChainId,
-        accounts, inProcess, offsets, batcher, verifier, l1);
+        accounts, inProcess, offsets, batcher, verifier, l1, blobs, beaconPort);
     Devnet devnet = new Devnet(options);
     Runtime.getRuntime().addShutdownHook(new Thread(devnet::close, "devnet-shutdown"));
     devnet.start(System.out);

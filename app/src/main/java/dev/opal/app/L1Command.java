@@ -22,6 +22,10 @@ final class L1Command implements Callable<Integer> {
   @Option(names = "--http.port", defaultValue = "8546", paramLabel = "N", description = "JSON-RPC port; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--beacon.port", defaultValue = "5052", paramLabel = "N",
+      description = "Port of the beacon API that serves the blobs of blob transactions; 0 picks a free one (default ${DEFAULT-VALUE}).")
+  int beaconPort;
+
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface the RPC server listens on (default ${DEFAULT-VALUE}).")
   String host;
 
@@ -46,7 +50,7 @@ final class L1Command implements Callable<Integer> {
     if (blockTime < 1) throw new IllegalArgumentException("--block-time must be at least 1 second, got " + blockTime);
     if (finalityDepth < 1) throw new IllegalArgumentException("--finality-depth must be at least 1, got " + finalityDepth);
     DevnetOptions options = new DevnetOptions(1000 * blockTime, blockTime, finalityDepth, host, port, 0, 0, datadir, chainId, BigInteger.ONE,
-        accounts, false, Map.of(), false, false, null);
+        accounts, false, Map.of(), false, false, null, false, beaconPort);
     Devnet l1 = new Devnet(options);
     Runtime.getRuntime().addShutdownHook(new Thread(l1::close, "l1-shutdown"));
     l1.startL1Only(System.out);

@@ -11,6 +11,7 @@ import dev.opal.node.metrics.NodeMetrics;
 import dev.opal.node.rpc.RollupRpc;
 import dev.opal.node.sequencing.Sequencer;
 import dev.opal.node.sources.EngineClient;
+import dev.opal.node.sources.BeaconClient;
 import dev.opal.node.sources.RpcL1Source;
 import dev.opal.rpc.client.JsonRpcClient;
 import dev.opal.rpc.jwt.Jwt;
@@ -42,6 +43,10 @@ final class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--l1", required = true, paramLabel = "URL", description = "L1 JSON-RPC URL.")
   URI l1;
+
+  @Option(names = "--l1.beacon", paramLabel = "URL",
+      description = "L1 beacon API URL, where derivation fetches the batcher's blobs (needed once the batcher posts blobs).")
+  URI l1Beacon;
 
   @Option(names = "--l2", required = true, paramLabel = "URL", description = "Execution engine Engine API URL (authenticated).")
   URI l2;
@@ -114,7 +119,7 @@ final class NodeCommand implements Callable<Integer> {
       LOG.info("Metrics on http://{}:{}/metrics", metricsAddr, server.port());
     }
     controller.reset();
-    RpcL1Source l1Source = new RpcL1Source(l1Client);
+    RpcL1Source l1Source = new RpcL1Source(l1Client, l1Beacon == null ? null : new BeaconClient(l1Beacon));
     Sequencer seq = sequencer ? new Sequencer(rollup, l1Source, controller, Clock.systemUTC(), 1.0, l1Confs,
         (p, ref) -> LOG.info(String.format(Locale.ROOT, "L2 block %d %s txs=%d gas=%d l1origin=%d", p.blockNumber(), p.blockHash().toHex(),
             p.transactions().size(), p.gasUsed(), ref.l1Origin().number()))) : null;

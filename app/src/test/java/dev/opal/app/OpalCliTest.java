@@ -62,7 +62,10 @@ class OpalCliTest {
     assertThat(badKey.err).isEqualTo("error: --private-key must be 32 bytes of hex" + System.lineSeparator());
     String key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
     assertThat(run(concat("batcher", peers, "--private-key", key, "--batch-type", "2")).err).contains("--batch-type must be 0 (singular) or 1 (span)");
-    assertThat(run(concat("batcher", peers, "--private-key", key, "--data-availability-type", "blobs")).err).contains("only calldata");
+    assertThat(run(concat("batcher", peers, "--private-key", key, "--data-availability-type", "auto")).err)
+        .contains("--data-availability-type must be calldata or blobs");
+    assertThat(run("devnet", "--batcher.data-availability-type", "blobs", "--l1", "http://127.0.0.1:1").err)
+        .contains("blobs needs the embedded L1");
     assertThat(run(concat("batcher", peers, "--private-key", key)).err).startsWith("error: the rollup node is not reachable");
   }
 

@@ -72,7 +72,7 @@ public final class DerivationBenchmark {
     // the L1 history the L2 blocks take as origins, then the batches in the next L1 block
     long lastL1 = blocks * L2_BLOCK_TIME / L1_BLOCK_TIME;
     for (long n = 1; n <= lastL1; n++) l1.produceAt(genesisTime + n * L1_BLOCK_TIME);
-    InProcessL1Source l1Source = new InProcessL1Source(l1.chain());
+    InProcessL1Source l1Source = new InProcessL1Source(l1.chain(), l1.blobs());
     // one span batch for the whole chain: a later span's parent check would need the hash of a block not yet derived
     List<SingularBatch> span = new ArrayList<>();
     for (long n = 1; n <= blocks; n++) {

@@ -5,6 +5,7 @@ import dev.opal.config.ForkSchedule;
 import dev.opal.config.Genesis;
 import dev.opal.config.OpFork;
 import dev.opal.config.RollupConfig;
+import dev.opal.execution.beacon.BeaconApiServer;
 import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.engine.EngineApi;
 import dev.opal.execution.miner.PayloadBuilder;
@@ -75,6 +76,7 @@ public final class Devnet implements AutoCloseable {
   private EngineController verifierController;
   private URI verifierUrl;
   private URI l1Url;
+  private URI l1BeaconUrl;
   private L1Source l1Status; // where the status line reads the L1 heads
   private URI l2Url;
   private URI rollupUrl;
@@ -126,7 +128,7 @@ public final class Devnet implements AutoCloseable {
     JsonRpcServer l1Rpc = null;
     if (options.l1() == null) {
       l1Rpc = startEmbeddedL1(dir, clock, accounts, now);
-      l1Source = new InProcessL1Source(l1.chain());
+      l1Source = new InProcessL1Source(l1.chain(), l1.blobs());
       l1Anchor = new BlockId(l1.chain().genesis().hash(), 0);
     } else {
       l1Url = options.l1();
@@ -177,7 +179,8 @@ public final class Devnet implements AutoCloseable {
       DevAccounts.Account batcherAccount = accounts.size() > 1 ? accounts.get(1) : accounts.get(0);
       batcherFactory = () -> new Batcher(rollup, new JsonRpcClient(l1Url, null), new JsonRpcClient(l2Url, null),
           new JsonRpcClient(rollupUrl, null), batcherAccount.privateKey(), new Batcher.Options(Duration.ofMillis(l1BlockWallMillis / 2), 120_000,
-          2_000, 5, Batcher.BatchType.SPAN, ChannelCompression.Algorithm.BROTLI));
+          2_000, 5, Batcher.BatchType.SPAN, ChannelCompression.Algorithm.BROTLI,
+          options.blobs() ? Batcher.DataAvailability.BLOBS : Batcher.DataAvailability.CALLDATA));
       startBatcher();
     }
     if (options.verifier()) startVerifier(dir, l2Config, l2Genesis, rollup, l1Source, secret, l1BlockWallMillis / 2);
@@ -200,9 +203,12 @@ public final class Devnet implements AutoCloseable {
     ChainStores l1Stores = stores(dir.resolve("l1"), l1Genesis.config());
     l1 = new L1DevChain(l1Genesis, l1Stores, clock, options.l1BlockTimeSeconds(), options.finalityDepth());
     if (options.datadir() != null) LOG.info("L1 chain in {} at block {}", dir.resolve("l1"), l1.chain().head().number());
-    JsonRpcServer rpc = server("L1 RPC", d -> new EthRpc(l1.chain(), l1.pool(), "Opal/devnet-l1", true).register(d), null, options.l1HttpPort())
-        .subscriptions(new EthSubscriptions(l1.chain()));
+    JsonRpcServer rpc = server("L1 RPC", d -> new EthRpc(l1.chain(), l1.pool(), "Opal/devnet-l1", true, l1.blobs()).register(d), null,
+        options.l1HttpPort()).subscriptions(new EthSubscriptions(l1.chain()));
     l1Url = URI.create("http://" + options.host() + ":" + rpc.port());
+    BeaconApiServer beacon = new BeaconApiServer(l1.chain(), l1.blobs(), options.l1BlockTimeSeconds()).start(options.host(), options.l1BeaconPort());
+    closeables.add(beacon);
+    l1BeaconUrl = URI.create("http://" + options.host() + ":" + beacon.port());
     return rpc;
   }
 
@@ -217,6 +223,7 @@ public final class Devnet implements AutoCloseable {
     out.println("Opal L1: the devnet's L1 dev chain on its own");
     out.printf("  L1 RPC: %s  (chain id %s, a block every %d s, finalized %d blocks behind)%n", l1Url, options.l1ChainId(),
         options.l1BlockTimeSeconds(), options.finalityDepth());
+    out.printf("  L1 Beacon API: %s  (blobs; slot = L1 block)%n", l1BeaconUrl);
     out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
         DevnetGenesis.SYSTEM_CONFIG.toHex(), DevnetGenesis.BATCH_INBOX.toHex());
     printAccounts(out, setup.accounts());
@@ -333,10 +340,12 @@ public final class Devnet implements AutoCloseable {
     out.println();
     out.println("Opal devnet: a local OP Stack chain");
     out.printf("  L1 RPC: %s  %s%n", l1Url, l1Note);
+    if (l1BeaconUrl != null) out.printf("  L1 Beacon API: %s  (blobs; slot = L1 block)%n", l1BeaconUrl);
     out.printf("  L2 RPC: http://%s:%d  (chain id %s, a block every %s; ws:// on the same port)%n", h, l2Port, options.l2ChainId(), blockTimeText());
     out.printf("  Engine API: http://%s:%d  (JWT secret %s)%n", h, authPort, jwt);
     out.printf("  Rollup node: sequencer driving the engine %s; rollup RPC %s%n", options.inProcess() ? "in-process" : "over HTTP+JWT", rollupUrl);
-    out.printf("  Batcher: %s%n", batcherFactory != null ? "span batches in brotli channels to the batch inbox on L1; the safe head follows L1" : "off");
+    out.printf("  Batcher: %s%n", batcherFactory == null ? "off" : "span batches in brotli channels to the batch inbox on L1 as "
+        + (options.blobs() ? "blobs" : "calldata") + "; the safe head follows L1");
     if (verifierUrl != null) out.printf("  Verifier RPC: %s%n", verifierUrl);
     out.printf("  Rollup config: %s (L2 genesis: %s)%n", dir.resolve("rollup.json"), dir.resolve("genesis-l2.json"));
     out.printf("  L1 contracts: deposit (portal) %s, SystemConfig %s, batch inbox %s%n", DevnetGenesis.PORTAL.toHex(),
@@ -387,6 +396,11 @@ public final class Devnet implements AutoCloseable {
 
   public URI l1RpcUrl() {
     return l1Url;
+  }
+
+  /** The embedded L1's beacon API (blobs), or null with an L1 of its own. */
+  public URI l1BeaconUrl() {
+    return l1BeaconUrl;
   }
 
   public URI l2RpcUrl() {

@@ -6,6 +6,7 @@ import dev.opal.block.Receipt;
 import dev.opal.consensus.BlobGas;
 import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.chain.StoredBlock;
+import dev.opal.execution.txpool.BlobSidecars;
 import dev.opal.node.eth.L1BlockRef;
 import dev.opal.node.eth.L1Info;
 import dev.opal.node.sources.L1Source;
@@ -13,6 +14,7 @@ import dev.opal.types.Hash;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import dev.opal.tx.BlobTransaction;
 import dev.opal.tx.DepositTransaction;
 import dev.opal.tx.SignedTransaction;
 import dev.opal.tx.Transaction;
@@ -21,9 +23,11 @@ import dev.opal.types.Address;
 /** The rollup node's view of the embedded L1 chain, read directly from its blockchain. */
 final class InProcessL1Source implements L1Source {
   private final Blockchain l1;
+  private final BlobSidecars blobs;
 
-  InProcessL1Source(Blockchain l1) {
+  InProcessL1Source(Blockchain l1, BlobSidecars blobs) {
     this.l1 = l1;
+    this.blobs = blobs;
   }
 
   private L1Info info(StoredBlock b) {
@@ -62,7 +66,19 @@ final class InProcessL1Source implements L1Source {
     if (b == null) return out;
     for (Transaction tx : b.block().transactions()) {
       Address from = tx instanceof SignedTransaction s ? s.recoverSender() : ((DepositTransaction) tx).from();
-      out.add(new L1Transaction(tx.type(), from, tx.to(), tx.data()));
+      List<Hash> blobHashes = tx instanceof BlobTransaction blob ? blob.blobVersionedHashes() : List.of();
+      out.add(new L1Transaction(tx.type(), from, tx.to(), tx.data(), blobHashes));
+    }
+    return out;
+  }
+
+  @Override
+  public List<byte[]> blobs(L1BlockRef block, List<Hash> versionedHashes) {
+    List<byte[]> out = new ArrayList<>(versionedHashes.size());
+    for (Hash h : versionedHashes) {
+      BlobSidecars.Sidecar s = blobs.get(h);
+      if (s == null || !L1Source.matches(s.blob(), h)) throw new IllegalStateException("blob " + h + " of L1 block " + block + " is not available");
+      out.add(s.blob());
     }
     return out;
   }

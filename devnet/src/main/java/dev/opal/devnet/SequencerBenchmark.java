@@ -69,7 +69,7 @@ public final class SequencerBenchmark {
       EngineController controller = new EngineController(
           new EngineClient(new JsonRpcClient(URI.create("http://127.0.0.1:" + server.port()), new Jwt(secret)), rollup));
       controller.reset();
-      InProcessL1Source l1Source = new InProcessL1Source(l1.chain());
+      InProcessL1Source l1Source = new InProcessL1Source(l1.chain(), l1.blobs());
       L1Info origin = l1Source.byNumber(0);
       AttributesBuilder builder = new AttributesBuilder(rollup, l1Source);
       long[] nonces = new long[accounts.size()];

@@ -58,7 +58,7 @@ class SeparateL1Test {
     try (Devnet l1 = new Devnet(options(null))) {
       l1.startL1Only(new PrintStream(new ByteArrayOutputStream(), true));
       DevnetOptions wrongChain = new DevnetOptions(1000, 1, 4, "127.0.0.1", 0, 0, 0, null, BigInteger.valueOf(1), BigInteger.valueOf(901), 2, false,
-          Map.of(), false, false, l1.l1RpcUrl());
+          Map.of(), false, false, l1.l1RpcUrl(), false, 0);
       try (Devnet l2 = new Devnet(wrongChain)) {
         assertThatThrownBy(() -> l2.start(new PrintStream(new ByteArrayOutputStream(), true)))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has chain id 900, not 1");
@@ -68,7 +68,7 @@ class SeparateL1Test {
 
   private static DevnetOptions options(URI l1) {
     return new DevnetOptions(1000, 1, 4, "127.0.0.1", 0, 0, 0, null, BigInteger.valueOf(900), BigInteger.valueOf(901), 2, false, Map.of(), true,
-        false, l1);
+        false, l1, false, 0);
   }
 
   private static long quantity(String hex) {

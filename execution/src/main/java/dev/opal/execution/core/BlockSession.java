@@ -97,6 +97,9 @@ public final class BlockSession {
    */
   public TransactionResult apply(Transaction tx, dev.opal.types.Address knownSender) {
     TransactionResult r;
+    if (tx instanceof BlobTransaction b && blobGasUsed + b.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB > BlobGas.maxPerBlock(rules.eth())) {
+      throw new InvalidTransactionException("the block has no blob gas left for " + b.blobVersionedHashes().size() + " blobs");
+    }
     if (tx instanceof DepositTransaction deposit) {
       if (!rules.isOptimism()) throw new InvalidTransactionException("deposit transactions exist only on OP chains");
       r = processor.applyDeposit(deposit, gasLeft());

@@ -12,6 +12,7 @@ import dev.opal.evm.TransactionResult;
 import dev.opal.execution.chain.StoredBlock;
 import dev.opal.rpc.engine.EngineJson;
 import dev.opal.tx.AccessListEntry;
+import dev.opal.tx.BlobTransaction;
 import dev.opal.tx.DepositTransaction;
 import dev.opal.tx.LegacyTransaction;
 import dev.opal.tx.SignedTransaction;
@@ -119,6 +120,11 @@ final class EthJson {
     if (tx.type() >= Transaction.DYNAMIC_FEE) {
       o.put("maxFeePerGas", q(tx.maxFeePerGas()));
       o.put("maxPriorityFeePerGas", q(tx.maxPriorityFeePerGas()));
+    }
+    if (tx instanceof BlobTransaction b) {
+      o.put("maxFeePerBlobGas", q(b.maxFeePerBlobGas()));
+      ArrayNode hashes = o.putArray("blobVersionedHashes");
+      b.blobVersionedHashes().forEach(h -> hashes.add(h.toHex()));
     }
     if (tx.type() != Transaction.LEGACY) {
       o.put("chainId", q(s.chainId()));

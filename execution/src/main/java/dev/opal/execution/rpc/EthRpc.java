@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.opal.block.BlockHeader;
 import dev.opal.block.Log;
+import dev.opal.consensus.BlobGas;
 import dev.opal.evm.CallResult;
 import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.chain.StoredBlock;
 import dev.opal.execution.core.BaseFees;
+import dev.opal.execution.txpool.BlobSidecars;
 import dev.opal.execution.txpool.TxPool;
 import dev.opal.optimism.L1BlockFeeParams;
 import dev.opal.rpc.json.InvalidParamsException;
@@ -18,6 +20,8 @@ import dev.opal.rpc.server.JsonRpcDispatcher;
 import dev.opal.rpc.server.RpcException;
 import dev.opal.state.StateDb;
 import dev.opal.trie.MissingNodeException;
+import dev.opal.tx.BlobTransaction;
+import dev.opal.tx.BlobTransactionWithBlobs;
 import dev.opal.tx.InvalidTransactionException;
 import dev.opal.tx.SignedTransaction;
 import dev.opal.tx.Transaction;
@@ -49,17 +53,33 @@ public final class EthRpc {
   private final CallExecutor calls;
   private final String clientVersion;
   private final boolean acceptTransactions;
+  private final BlobSidecars blobs;
   private volatile HeadFeeParams headFeeParams;
 
   /** The L1Block fee values of one head block; every transaction submitted while it is the head is priced at them. */
   private record HeadFeeParams(Hash head, L1BlockFeeParams params) {}
 
   public EthRpc(Blockchain chain, TxPool pool, String clientVersion, boolean acceptTransactions) {
+    this(chain, pool, clientVersion, acceptTransactions, null);
+  }
+
+  /** With {@code blobs}, blob transactions are accepted in network form and their blobs kept there (an L1). */
+  public EthRpc(Blockchain chain, TxPool pool, String clientVersion, boolean acceptTransactions, BlobSidecars blobs) {
     this.chain = chain;
+    this.blobs = blobs;
     this.pool = pool;
     this.calls = new CallExecutor(chain);
     this.clientVersion = clientVersion;
     this.acceptTransactions = acceptTransactions;
+  }
+
+  /** The blob base fee of the next block (EIP-4844); OP chains have no blobs and report 1, as op-geth does. */
+  private BigInteger nextBlobBaseFee() {
+    BlockHeader h = chain.head().block().header();
+    var rules = chain.rulesAt(h.timestamp() + 1);
+    if (rules.isOptimism() || h.excessBlobGas() == null) return BigInteger.ONE;
+    long used = h.blobGasUsed() == null ? 0 : h.blobGasUsed();
+    return BlobGas.baseFee(BlobGas.nextExcess(h.excessBlobGas(), used, rules.eth()), rules.eth());
   }
 
   private BigInteger chainId() {
@@ -75,7 +95,7 @@ public final class EthRpc {
     d.register("eth_blockNumber", p -> text(EthJson.q(chain.head().number())));
     d.register("eth_gasPrice", p -> text(EthJson.q(nextBaseFee().add(DEFAULT_TIP))));
     d.register("eth_maxPriorityFeePerGas", p -> text(EthJson.q(DEFAULT_TIP)));
-    d.register("eth_blobBaseFee", p -> text("0x1"));
+    d.register("eth_blobBaseFee", p -> text(EthJson.q(nextBlobBaseFee())));
     d.register("eth_getBlockByNumber", p -> {
       StoredBlock b = block(p.get(0));
       return b == null ? EthJson.nullNode() : EthJson.block(b, p.path(1).asBoolean(false), chainId());
@@ -152,13 +172,28 @@ public final class EthRpc {
   private String sendRaw(byte[] raw) {
     if (!acceptTransactions) throw new RpcException(-32000, "this node does not accept transactions");
     Transaction tx;
+    BlobTransactionWithBlobs withBlobs = null;
     try {
-      tx = TransactionDecoder.decode(raw);
+      if (BlobTransactionWithBlobs.isNetworkForm(raw)) {
+        withBlobs = BlobTransactionWithBlobs.decode(raw);
+        tx = withBlobs.tx();
+      } else {
+        tx = TransactionDecoder.decode(raw);
+      }
     } catch (InvalidTransactionException e) {
       throw new RpcException(-32602, "invalid transaction: " + e.getMessage());
     }
     if (!(tx instanceof SignedTransaction signed)) throw new RpcException(-32000, "deposit transactions cannot be submitted");
-    if (tx.type() == Transaction.BLOB && chain.config().isOptimism()) throw new RpcException(-32000, "transaction type not supported");
+    if (tx.type() == Transaction.BLOB) {
+      if (chain.config().isOptimism() || blobs == null) throw new RpcException(-32000, "transaction type not supported");
+      // a blob transaction enters the pool only with its blobs (EIP-4844 networking)
+      if (withBlobs == null) throw new RpcException(-32000, "blob transaction without its blobs (send it in network form)");
+      try {
+        withBlobs.verify();
+      } catch (InvalidTransactionException e) {
+        throw new RpcException(-32000, e.getMessage());
+      }
+    }
     StoredBlock headBlock = chain.head();
     BlockHeader head = headBlock.block().header();
     Address sender;
@@ -170,6 +205,9 @@ public final class EthRpc {
     StateDb state = chain.stateAt(head);
     if (Long.compareUnsigned(signed.nonce(), state.getNonce(sender)) < 0) throw new RpcException(-32000, "nonce too low");
     BigInteger cost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger());
+    if (tx instanceof BlobTransaction b) {
+      cost = cost.add(BigInteger.valueOf(b.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB).multiply(b.maxFeePerBlobGas().toBigInteger()));
+    }
     if (chain.config().isOptimism()) cost = cost.add(opFees(state, headBlock, tx));
     if (state.getBalance(sender).toBigInteger().compareTo(cost) < 0) {
       throw new RpcException(-32000, "insufficient funds for gas * price + value" + (chain.config().isOptimism() ? " + L1 fee" : ""));
@@ -180,6 +218,7 @@ public final class EthRpc {
       case FULL -> throw new RpcException(-32000, "txpool is full");
       default -> { }
     }
+    if (withBlobs != null) blobs.add(withBlobs);
     LOG.debug("Pooled transaction {} from {} nonce {}", tx.hash(), sender, signed.nonce());
     return tx.hash().toHex();
   }

@@ -3,6 +3,7 @@ package dev.opal.node.batcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opal.block.Block;
 import dev.opal.config.RollupConfig;
+import dev.opal.node.derive.BlobData;
 import dev.opal.node.derive.ChannelCompression;
 import dev.opal.node.derive.ChannelOut;
 import dev.opal.node.derive.Frame;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Posts the sequencer's unsafe L2 blocks to L1 (op-batcher, reduced): it reads new blocks from the
  * L2 node ({@code debug_getRawBlock}), packs the blocks of one round into a channel (a singular
  * batch per block, or one span batch), compresses it with zlib or brotli, cuts it into frames, and
- * sends one calldata transaction per frame to the batch inbox, one at a time, waiting for each to be
+ * sends one transaction per frame (as calldata, or as a blob) to the batch inbox, one at a time, waiting for each to be
  * included and resending with a higher fee when one waits too long. It starts after the rollup
  * node's safe head, so a restart re-posts only what L1 does not yet have.
  */
@@ -44,11 +45,19 @@ public final class Batcher implements Runnable {
    * @param resendAfterL1Blocks L1 blocks a transaction may wait before it is sent again with a higher fee
    */
   public record Options(Duration pollInterval, int maxFrameData, int maxBlocksPerChannel, long resendAfterL1Blocks, BatchType batchType,
-      ChannelCompression.Algorithm compression) {
-    /** op-batcher's defaults: singular batches in zlib channels. */
+      ChannelCompression.Algorithm compression, DataAvailability dataAvailability) {
+    /** op-batcher's defaults: singular batches in zlib channels, as calldata. */
     public static final Options DEFAULTS = new Options(Duration.ofSeconds(1), 120_000, 2_000, 5, BatchType.SINGULAR,
-        ChannelCompression.Algorithm.ZLIB);
+        ChannelCompression.Algorithm.ZLIB, DataAvailability.CALLDATA);
+
+    /** Frame data per transaction: the option for calldata; for blobs, what one blob holds besides the version byte and frame header. */
+    int frameDataLimit() {
+      return dataAvailability == DataAvailability.BLOBS ? BlobData.MAX_DATA_SIZE - 1 - Frame.OVERHEAD : maxFrameData;
+    }
   }
+
+  /** op-batcher's {@code --data-availability-type}: frames as calldata, or in EIP-4844 blobs (one frame per blob, one blob per transaction). */
+  public enum DataAvailability { CALLDATA, BLOBS }
 
   /** op-batcher's {@code --batch-type}: 0 singular, 1 span (from Delta). */
   public enum BatchType { SINGULAR, SPAN }
@@ -142,7 +151,10 @@ public final class Batcher implements Runnable {
     if (queued.isEmpty()) return;
     // one frame per transaction keeps every transaction well under the L1 size limit
     Frame f = queued.pollFirst();
-    inFlight = l1.send(rollup.batchInboxAddress(), Bytes.wrap(Frame.batcherData(List.of(f))));
+    byte[] data = Frame.batcherData(List.of(f));
+    inFlight = options.dataAvailability() == DataAvailability.BLOBS
+        ? l1.sendBlobs(rollup.batchInboxAddress(), List.of(BlobData.encode(data)))
+        : l1.send(rollup.batchInboxAddress(), Bytes.wrap(data));
     inFlightChannelStart = queuedChannelStart;
   }
 
@@ -180,12 +192,12 @@ public final class Batcher implements Runnable {
       blocks.add(b);
     }
     lastPosted = parent;
-    List<Frame> frames = ChannelOut.frames(encode(blocks), options.compression(), options.maxFrameData());
+    List<Frame> frames = ChannelOut.frames(encode(blocks), options.compression(), options.frameDataLimit());
     queued.addAll(frames);
     queuedChannelStart = nextBlock;
-    LOG.info("Channel {} with L2 blocks {}-{} ({} {}, {}) in {} frames", frames.get(0).channelId(), nextBlock, last, blocks.size(),
+    LOG.info("Channel {} with L2 blocks {}-{} ({} {}, {}) in {} frames as {}", frames.get(0).channelId(), nextBlock, last, blocks.size(),
         options.batchType() == BatchType.SPAN ? "blocks in a span batch" : "singular batches", options.compression().name().toLowerCase(Locale.ROOT),
-        frames.size());
+        frames.size(), options.dataAvailability().name().toLowerCase(Locale.ROOT));
     postedBlocks.addAndGet(last - nextBlock + 1);
     nextBlock = last + 1;
   }

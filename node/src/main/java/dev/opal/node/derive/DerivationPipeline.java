@@ -1,5 +1,6 @@
 package dev.opal.node.derive;
 
+import dev.opal.block.BlockId;
 import dev.opal.config.OpFork;
 import dev.opal.config.RollupConfig;
 import dev.opal.node.derive.batch.Batch;
@@ -12,6 +13,7 @@ import dev.opal.node.sources.L1Source;
 import dev.opal.optimism.SystemConfig;
 import dev.opal.rpc.engine.PayloadAttributes;
 import dev.opal.types.Bytes;
+import dev.opal.types.Hash;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * block at a time: L1 traversal with reorg detection, L1 retrieval of batcher transactions (to the
  * batch inbox, from the batcher of the SystemConfig in force), frames, Holocene's channel assembly,
  * channel reading, the batch rules, and payload attributes. Empty batches fill the chain once a
- * sequencing window passes without a batch. Under Holocene's rules a dropped batch flushes the rest
- * of its channel; those rules are applied to every fork (pre-Holocene channel banks and batch
- * buffering are not implemented), which derives the same chain whenever the batcher posts in order.
+ * sequencing window passes without a batch. Before Holocene frames go through the channel bank,
+ * batches for later blocks wait, and a span batch is judged whole before any of its blocks is
+ * derived; under Holocene a span batch is streamed block by block and a dropped batch flushes the
+ * rest of its channel.
  */
 public final class DerivationPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(DerivationPipeline.class);
@@ -60,6 +63,8 @@ public final class DerivationPipeline {
   private final Deque<SpanBatch.Element> spanRest = new ArrayDeque<>();
   private final LongFunction<L2BlockRef> l2ByNumber;
   private L1BlockRef origin;
+  /** The origin whose batcher data is still to be read (after a reset), or null. */
+  private L1BlockRef unread;
   private L1BlockRef batchesFrom;
 
   /** @param l2ByNumber the node's L2 blocks by number (safe ones are asked for), for span batches that overlap the safe head */
@@ -81,7 +86,7 @@ public final class DerivationPipeline {
     assembler.clear();
     bank.clear();
     origin = start;
-    readFrames(start);
+    unread = start; // read on the next pull: a failing L1 or beacon read then retries there instead of losing the block
   }
 
   /** The L1 block the pipeline is reading. */
@@ -94,6 +99,10 @@ public final class DerivationPipeline {
    * more blocks. Throws {@link L1ReorgException} when the next L1 block does not extend the origin.
    */
   public DerivedAttributes next(L2BlockRef safe) {
+    if (unread != null) {
+      frames.addAll(readFrames(unread));
+      unread = null;
+    }
     while (true) {
       DerivedAttributes waited = fromFutureBatches(safe);
       if (waited != null) return waited;
@@ -157,6 +166,12 @@ public final class DerivationPipeline {
         BatchRules.Verdict v = rules.checkSpanPrefix(span, safe, batchesFrom, this::l1Ref, l2ByNumber);
         switch (v.validity()) {
           case ACCEPT -> {
+            String invalid = holocene() ? null : firstInvalidBlock(span, safe);
+            if (invalid != null) {
+              // before Holocene the batch queue judges a span batch whole: one bad block drops it all, and only it
+              LOG.warn("Dropping span batch for L2 time {} from L1 block {}: {}", span.timestamp(), batchesFrom, invalid);
+              yield null;
+            }
             for (SpanBatch.Element block : span.blocks()) if (block.timestamp() > safe.time()) spanRest.addLast(block);
             LOG.debug("Streaming span batch of {} blocks from L2 time {}", span.blocks().size(), span.timestamp());
           }
@@ -170,6 +185,27 @@ public final class DerivationPipeline {
         yield null;
       }
     };
+  }
+
+  /**
+   * Before Holocene (op-node checkSpanBatch): each block of the span after the safe head is judged
+   * by the singular-batch rules on the blocks of the span before it, before any is derived; returns
+   * why the first one fails, or null if all pass.
+   */
+  private String firstInvalidBlock(SpanBatch span, L2BlockRef safe) {
+    L2BlockRef parent = safe;
+    for (SpanBatch.Element e : span.blocks()) {
+      if (e.timestamp() <= safe.time()) continue;
+      L1BlockRef epoch = l1Ref(e.epochNumber());
+      if (epoch == null) return "the L1 origin " + e.epochNumber() + " of its block at L2 time " + e.timestamp() + " is not read yet";
+      SingularBatch b = new SingularBatch(parent.hash(), e.epochNumber(), epoch.hash(), e.timestamp(), e.transactions());
+      BatchRules.Verdict v = rules.check(b, parent, batchesFrom, this::l1Ref);
+      if (v.validity() != BatchRules.Validity.ACCEPT) return "its block at L2 time " + e.timestamp() + ": " + (v.reason() == null ? v.validity() : v.reason());
+      // stands in for the block the span would derive here: what the rules read of a parent is its time and L1 origin
+      long seq = epoch.number() == parent.l1Origin().number() ? parent.sequenceNumber() + 1 : 0;
+      parent = new L2BlockRef(Hash.ZERO, parent.number() + 1, parent.hash(), e.timestamp(), new BlockId(epoch.hash(), epoch.number()), seq);
+    }
+    return null;
   }
 
   /**
@@ -238,6 +274,7 @@ public final class DerivationPipeline {
     if (!next.ref().parentHash().equals(origin.hash())) {
       throw new L1ReorgException("L1 block " + next.ref() + " does not extend the pipeline's origin " + origin);
     }
+    List<Frame> read = readFrames(next.ref()); // before the origin moves, so a failed read is retried
     origin = next.ref();
     if (holocene()) {
       bank.clear(); // Holocene swaps the bank for the assembler (op-node ChannelMux.Transform)
@@ -245,7 +282,7 @@ public final class DerivationPipeline {
     } else {
       readBank(); // a timed-out oldest channel may have been holding back a ready one
     }
-    readFrames(origin);
+    frames.addAll(read);
     return true;
   }
 
@@ -263,19 +300,49 @@ public final class DerivationPipeline {
     return rollup.forks().isActive(OpFork.FJORD, origin.time()) ? 1_000_000_000L : 100_000_000L;
   }
 
-  /** L1 retrieval: frames from calldata of transactions to the batch inbox signed by the current batcher. */
-  private void readFrames(L1BlockRef block) {
+  /**
+   * L1 retrieval (specs protocol/derivation.md, "L1 Retrieval"; ecotone/derivation.md): the frames
+   * of the block's transactions to the batch inbox signed by the batcher of the SystemConfig in
+   * force, in transaction order. From Ecotone a blob transaction contributes its blobs, fetched and
+   * verified against their versioned hashes, and its calldata is ignored; a blob that does not
+   * decode is skipped. Throws if a blob cannot be had, so that the block is read again.
+   */
+  private List<Frame> readFrames(L1BlockRef block) {
     SystemConfig sys = configs.at(block);
+    boolean blobs = rollup.forks().isActive(OpFork.ECOTONE, block.time());
+    List<L1Source.L1Transaction> batcherTxs = new ArrayList<>();
+    List<Hash> hashes = new ArrayList<>();
     for (L1Source.L1Transaction tx : l1.transactions(block.hash())) {
       if (tx.to() == null || !tx.to().equals(rollup.batchInboxAddress()) || !tx.from().equals(sys.batcherAddr())) continue;
-      if (tx.type() == 3) {
-        LOG.warn("Skipping blob batcher transaction in L1 block {}: blob retrieval needs a beacon API, which is not supported", block);
-        continue;
-      }
-      List<Frame> parsed = Frame.parseBatcherData(tx.input().toArrayUnsafe());
-      if (parsed.isEmpty()) LOG.warn("Dropping batcher transaction in L1 block {}: no valid frames", block);
-      frames.addAll(parsed);
+      batcherTxs.add(tx);
+      if (blobs && tx.type() == L1Source.BLOB_TX_TYPE) hashes.addAll(tx.blobHashes());
     }
+    List<byte[]> fetched = hashes.isEmpty() ? List.of() : l1.blobs(block, hashes);
+    List<Frame> out = new ArrayList<>();
+    int next = 0;
+    for (L1Source.L1Transaction tx : batcherTxs) {
+      if (blobs && tx.type() == L1Source.BLOB_TX_TYPE) {
+        for (Hash h : tx.blobHashes()) {
+          byte[] data;
+          try {
+            data = BlobData.decode(fetched.get(next++));
+          } catch (BlobData.InvalidBlobException e) {
+            LOG.warn("Ignoring blob {} in L1 block {}: {}", h, block, e.getMessage());
+            continue;
+          }
+          addFrames(out, data, block);
+        }
+      } else {
+        addFrames(out, tx.input().toArrayUnsafe(), block);
+      }
+    }
+    return out;
+  }
+
+  private static void addFrames(List<Frame> out, byte[] batcherData, L1BlockRef block) {
+    List<Frame> parsed = Frame.parseBatcherData(batcherData);
+    if (parsed.isEmpty()) LOG.warn("Dropping batcher data in L1 block {}: no valid frames", block);
+    out.addAll(parsed);
   }
 
   private L1BlockRef l1Ref(long number) {

@@ -21,15 +21,22 @@ import java.util.List;
 
 /**
  * L1 over standard {@code eth_} JSON-RPC (any L1 node): blocks by number, hash or label, and a
- * block's logs via {@code eth_getLogs} with its hash. Blob base fees use Cancun's update fraction
+ * block's logs via {@code eth_getLogs} with its hash, and blobs from a beacon node. Blob base fees use Cancun's update fraction
  * (Prague's from the block's {@code requestsHash} on).
  */
 public final class RpcL1Source implements L1Source {
   private static final Duration T = Duration.ofSeconds(10);
   private final JsonRpcClient rpc;
+  private final BeaconClient beacon;
 
   public RpcL1Source(JsonRpcClient rpc) {
+    this(rpc, null);
+  }
+
+  /** @param beacon where blobs come from ({@code --l1.beacon}), or null if the chain's batcher posts calldata only */
+  public RpcL1Source(JsonRpcClient rpc, BeaconClient beacon) {
     this.rpc = rpc;
+    this.beacon = beacon;
   }
 
   private L1Info info(JsonNode b) {
@@ -81,10 +88,21 @@ public final class RpcL1Source implements L1Source {
     for (JsonNode t : b.get("transactions")) {
       JsonIn in = JsonIn.of(t, "L1 transaction");
       JsonNode to = t.get("to");
+      List<Hash> blobHashes = new ArrayList<>();
+      JsonNode hashes = t.get("blobVersionedHashes");
+      if (hashes != null && hashes.isArray()) hashes.forEach(h -> blobHashes.add(Hash.fromHex(h.asText())));
       out.add(new L1Transaction((int) in.quantity("type"), Address.fromHex(t.get("from").asText()),
-          to == null || to.isNull() ? null : Address.fromHex(to.asText()), Bytes.fromHex(t.get("input").asText())));
+          to == null || to.isNull() ? null : Address.fromHex(to.asText()), Bytes.fromHex(t.get("input").asText()), blobHashes));
     }
     return out;
+  }
+
+  @Override
+  public List<byte[]> blobs(L1BlockRef block, List<Hash> versionedHashes) {
+    if (beacon == null) {
+      throw new IllegalStateException("L1 block " + block + " has batcher blobs, but no beacon API is configured to fetch them (--l1.beacon)");
+    }
+    return beacon.blobs(block, versionedHashes);
   }
 
   @Override

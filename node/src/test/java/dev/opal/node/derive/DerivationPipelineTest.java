@@ -90,6 +90,74 @@ class DerivationPipelineTest {
     }
   }
 
+  /**
+   * Ecotone's blob retrieval: a blob transaction's blobs carry the frames (its calldata is ignored),
+   * a blob that is not validly encoded is skipped, and an unavailable beacon node makes the pipeline
+   * retry the block rather than lose it.
+   */
+  @Test
+  void framesFromBlobsSkipBadBlobsAndRetryWhenBlobsAreUnavailable() {
+    RollupConfig rollup = rollup(3600);
+    l1.mine(List.of());
+    List<SingularBatch> batches = new ArrayList<>();
+    for (int n = 1; n <= 6; n++) batches.add(singular(n, txs(n)));
+    List<Frame> frames = frames(singularChannel(batches), ChannelCompression.Algorithm.ZLIB, 150);
+    assertThat(frames).hasSizeGreaterThan(2);
+    byte[] badVersion = BlobData.encode(Frame.batcherData(frames.subList(0, 1)));
+    badVersion[1] = 1; // encoding version 1 does not exist: the blob is ignored
+    Hash bad = l1.publishBlob(badVersion);
+    Hash first = l1.publishBlob(BlobData.encode(Frame.batcherData(frames.subList(0, 1))));
+    Hash rest = l1.publishBlob(BlobData.encode(Frame.batcherData(frames.subList(1, frames.size()))));
+    // the calldata of a blob transaction is ignored: junk there must not matter
+    l1.mine(List.of(new L1Transaction(3, BATCHER, INBOX, Bytes.fromHex("0x00deadbeef"), List.of(bad, first)),
+        new L1Transaction(3, BATCHER, INBOX, Bytes.EMPTY, List.of(rest))));
+
+    DerivationPipeline pipeline = new DerivationPipeline(rollup, l1, new SystemConfigTracker(rollup, l1), this::l2Ref, l1.ref(0));
+    l1.blobsUnavailable = true;
+    for (int attempt = 0; attempt < 2; attempt++) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.next(l2Ref(0))).hasMessageContaining("beacon node unreachable");
+    }
+    l1.blobsUnavailable = false;
+    L2BlockRef safe = l2Ref(0);
+    List<Long> derived = new ArrayList<>();
+    for (DerivedAttributes d; (d = pipeline.next(safe)) != null; ) {
+      List<Bytes> user = d.attributes().transactions().stream().filter(t -> (t.get(0) & 0xff) != 0x7e).toList();
+      assertThat(user).isEqualTo(txs(safe.number() + 1));
+      safe = l2Ref(safe.number() + 1);
+      derived.add(safe.number());
+    }
+    assertThat(derived).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+  }
+
+  /**
+   * A span batch whose third block moves to the next L1 origin before that origin's time: before
+   * Holocene the batch queue rejects the whole span, so none of it is derived; Holocene streams it
+   * and derives the two good blocks before the bad one ends the channel.
+   */
+  @Test
+  void beforeHoloceneABadBlockDropsTheWholeSpan() {
+    assertThat(deriveSpanWithBadThirdBlock(OpFork.GRANITE)).isEmpty();
+  }
+
+  @Test
+  void fromHoloceneABadBlockDropsOnlyTheRestOfTheSpan() {
+    assertThat(deriveSpanWithBadThirdBlock(OpFork.HOLOCENE)).containsExactly(1L, 2L);
+  }
+
+  private List<Long> deriveSpanWithBadThirdBlock(OpFork latest) {
+    RollupConfig rollup = rollup(3600, latest);
+    l1.mine(List.of());
+    List<SingularBatch> batches = new ArrayList<>();
+    for (int n = 1; n <= 8; n++) {
+      // blocks 3-5 belong to L1 origin 0 (its successor is 12 s later); block 3 claims origin 1 early
+      long epoch = n >= 3 ? 1 : 0;
+      batches.add(new SingularBatch(l2Hash(n - 1), epoch, l1.ref(epoch).hash(), time(n), txs(n)));
+    }
+    byte[] span = ChannelOut.typed(SpanBatch.TYPE, SpanBatch.of(batches, true).encodeBody(T0, CHAIN_ID));
+    l1.mine(List.of(batcherTx(frames(List.of(span), ChannelCompression.Algorithm.ZLIB, 120_000))));
+    return deriveAll(rollup).stream().map(DerivedAttributesView::number).toList();
+  }
+
   @Test
   void beforeHoloceneTheChannelBankTakesFramesInAnyOrder() {
     List<SingularBatch> batches = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.opal.node.derive;
 
 import dev.opal.crypto.Keccak;
+import dev.opal.crypto.Kzg;
 import dev.opal.node.eth.L1BlockRef;
 import dev.opal.node.eth.L1Info;
 import dev.opal.node.sources.L1Source;
@@ -19,6 +20,9 @@ final class FakeL1 implements L1Source {
   private final long genesisTime;
   private final List<L1Info> blocks = new ArrayList<>();
   private final Map<Hash, List<L1Transaction>> txs = new HashMap<>();
+  private final Map<Hash, byte[]> blobs = new HashMap<>();
+  /** While set, blob requests fail as an unreachable beacon node's would. */
+  boolean blobsUnavailable;
 
   FakeL1(long genesisTime) {
     this.genesisTime = genesisTime;
@@ -58,6 +62,25 @@ final class FakeL1 implements L1Source {
   @Override
   public L1Info finalized() {
     return blocks.getFirst();
+  }
+
+  /** Makes a blob available (as a beacon node would hold it) and returns its versioned hash. */
+  Hash publishBlob(byte[] blob) {
+    Hash h = Kzg.versionedHash(Kzg.commitment(blob));
+    blobs.put(h, blob);
+    return h;
+  }
+
+  @Override
+  public List<byte[]> blobs(L1BlockRef block, List<Hash> versionedHashes) {
+    if (blobsUnavailable) throw new IllegalStateException("beacon node unreachable");
+    List<byte[]> out = new ArrayList<>();
+    for (Hash h : versionedHashes) {
+      byte[] b = blobs.get(h);
+      if (b == null || !L1Source.matches(b, h)) throw new IllegalStateException("blob " + h + " not available");
+      out.add(b);
+    }
+    return out;
   }
 
   @Override
