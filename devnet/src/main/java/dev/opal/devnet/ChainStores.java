@@ -1,6 +1,7 @@
 package dev.opal.devnet;
 
 import dev.opal.config.ChainConfig;
+import dev.opal.db.KeyValueStore;
 import dev.opal.db.KvNodeStore;
 import dev.opal.db.RocksDbKeyValueStore;
 import dev.opal.execution.chain.ChainStore;
@@ -10,16 +11,19 @@ import dev.opal.trie.InMemoryNodeStore;
 import dev.opal.trie.NodeStore;
 import java.nio.file.Path;
 
-/** Where one chain of the devnet keeps its state and blocks: memory, or a RocksDB directory. */
-record ChainStores(NodeStore nodes, ChainStore chain, AutoCloseable closeable) implements AutoCloseable {
+/**
+ * Where one chain of the devnet keeps its state and blocks: memory, or a RocksDB directory
+ * ({@code kv}, null in memory, for what else the chain keeps there).
+ */
+record ChainStores(NodeStore nodes, ChainStore chain, KeyValueStore kv, AutoCloseable closeable) implements AutoCloseable {
   static ChainStores inMemory() {
-    return new ChainStores(new InMemoryNodeStore(InMemoryNodeStore.CAPACITY), new InMemoryChainStore(), () -> {});
+    return new ChainStores(new InMemoryNodeStore(InMemoryNodeStore.CAPACITY), new InMemoryChainStore(), null, () -> {});
   }
 
   static ChainStores rocksDb(Path dir, ChainConfig config) {
     RocksDbKeyValueStore kv = RocksDbKeyValueStore.open(dir);
     KvNodeStore nodes = new KvNodeStore(kv);
-    return new ChainStores(nodes, new KvChainStore(kv, nodes, config), kv);
+    return new ChainStores(nodes, new KvChainStore(kv, nodes, config), kv, kv);
   }
 
   @Override

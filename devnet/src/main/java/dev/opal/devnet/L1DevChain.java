@@ -35,8 +35,8 @@ final class L1DevChain implements Runnable {
 
   private final Blockchain chain;
   private final TxPool pool = new TxPool(10_000);
-  /** The blobs of accepted blob transactions, for the beacon API and derivation (at most 1 GiB of blob data, oldest out first). */
-  private final BlobSidecars blobs = new BlobSidecars(1L << 30);
+  /** The blobs of accepted blob transactions, for the beacon API and derivation (1 GiB in memory; all of them with a datadir). */
+  private final BlobSidecars blobs;
   private final EngineApi engine;
   private final ChainClock clock;
   private final long blockTimeSeconds;
@@ -45,6 +45,7 @@ final class L1DevChain implements Runnable {
 
   L1DevChain(Genesis genesis, ChainStores stores, ChainClock clock, long blockTimeSeconds, int finalityDepth) {
     this.chain = new Blockchain(genesis.config(), genesis, stores.nodes(), stores.chain());
+    this.blobs = new BlobSidecars(1L << 30, stores.kv());
     this.engine = new EngineApi(chain, new PayloadBuilder(chain, pool));
     this.clock = clock;
     this.blockTimeSeconds = blockTimeSeconds;
