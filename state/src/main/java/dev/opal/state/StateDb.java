@@ -38,6 +38,8 @@ public final class StateDb implements WorldState {
   /** Mutable per-account state; {@code storage} holds writes of this block over the trie at {@code base.storageRoot}. */
   private final class AccountState {
     final Address address;
+    /** keccak(address): the account trie's key, hashed once for the read and again for the block's write. */
+    final byte[] trieKey;
     boolean exists;
     long nonce;
     UInt256 balance;
@@ -53,8 +55,9 @@ public final class StateDb implements WorldState {
     SecureTrie storageTrie;
     boolean changed;
 
-    AccountState(Address address, Account stored) {
+    AccountState(Address address, byte[] trieKey, Account stored) {
       this.address = address;
+      this.trieKey = trieKey;
       this.exists = stored != null;
       Account a = stored == null ? Account.EMPTY : stored;
       this.base = a;
@@ -88,8 +91,9 @@ public final class StateDb implements WorldState {
   private AccountState load(Address address) {
     AccountState s = accounts.get(address);
     if (s == null) {
-      byte[] raw = accountTrie.get(address.toArrayUnsafe());
-      s = new AccountState(address, raw == null ? null : Account.decode(raw));
+      byte[] trieKey = Keccak.hash(address.toArrayUnsafe());
+      byte[] raw = accountTrie.getHashed(trieKey);
+      s = new AccountState(address, trieKey, raw == null ? null : Account.decode(raw));
       accounts.put(address, s);
     }
     return s;
@@ -311,20 +315,32 @@ public final class StateDb implements WorldState {
    */
   @Override
   public Hash rootHash() {
-    for (AccountState s : accounts.values()) {
-      if (!s.changed) continue;
-      flushAccount(s);
-    }
+    flushAccounts();
     return accountTrie.rootHash();
   }
 
-  private void flushAccount(AccountState s) {
+  /** Puts every changed account (and its storage) into the tries; the account trie takes them in one batch. */
+  private void flushAccounts() {
+    List<byte[]> keys = new ArrayList<>();
+    List<byte[]> values = new ArrayList<>();
+    for (AccountState s : accounts.values()) {
+      if (!s.changed) continue;
+      byte[] encoded = flushAccount(s);
+      if (encoded == null) continue;
+      keys.add(s.trieKey);
+      values.add(encoded);
+    }
+    accountTrie.putAllHashed(keys, values);
+  }
+
+  /** Settles an account's storage and returns its new trie value, or null once it is deleted from the trie. */
+  private byte[] flushAccount(AccountState s) {
     s.pending.putAll(s.dirty);
     s.dirty.clear();
     if (!s.exists) {
-      accountTrie.delete(s.address.toArrayUnsafe());
+      accountTrie.deleteHashed(s.trieKey);
       s.changed = false;
-      return;
+      return null;
     }
     if (!s.pending.isEmpty()) {
       SecureTrie trie = s.storageTrie();
@@ -336,8 +352,8 @@ public final class StateDb implements WorldState {
     }
     Hash storageRoot = s.storageTrie != null ? s.storageTrie.rootHash()
         : s.storageCleared ? Keccak.EMPTY_TRIE_ROOT : s.base.storageRoot();
-    accountTrie.put(s.address.toArrayUnsafe(), new Account(s.nonce, s.balance, storageRoot, s.codeHash).encode());
     s.changed = false;
+    return new Account(s.nonce, s.balance, storageRoot, s.codeHash).encode();
   }
 
   /**
@@ -345,7 +361,7 @@ public final class StateDb implements WorldState {
    * StateDb stays usable as the starting state of the next block.
    */
   public Hash commit() {
-    rootHash();
+    flushAccounts(); // the account trie is hashed as it is stored, below
     for (AccountState s : accounts.values()) {
       if (s.storageTrie != null) s.storageTrie.commit();
       if (s.code != null && !s.codeHash.equals(Keccak.EMPTY)) store.put(s.codeHash, s.code.toArrayUnsafe());

@@ -49,10 +49,7 @@ public final class MerklePatriciaTrie {
    * hash; the subtrees share only nodes whose hash is already known, so the tasks never race.
    */
   private static void hashChildrenInParallel(Node root) {
-    if (!(root instanceof Branch b) || b.hasHash()) return;
-    int dirty = 0;
-    for (Node c : b.children) if (c instanceof Branch child && !child.hasHash()) dirty++;
-    if (dirty < PARALLEL_MIN_DIRTY_CHILDREN) return;
+    if (!(root instanceof Branch b) || b.hasHash() || dirtyChildren(b) < PARALLEL_MIN_DIRTY_CHILDREN) return;
     Arrays.stream(b.children).parallel().forEach(c -> {
       if (c != null && !c.isEmbedded()) c.hash();
     });
@@ -97,14 +94,72 @@ public final class MerklePatriciaTrie {
     root = remove(root, Nibbles.fromKey(key), 0);
   }
 
-  /** Writes every node not yet in the store (embedded nodes live inside their parents); returns the root. */
+  /** Below this many entries a batch is inserted one key at a time. */
+  private static final int PARALLEL_MIN_ENTRIES = 256;
+
+  /**
+   * Sets many keys at once (non-empty values; a key given twice keeps its last value). The keys are
+   * sorted so that each changed branch is rebuilt once rather than once per key below it, and the
+   * subtrees under the root branch, which no two keys share, are filled in parallel.
+   */
+  public void putAll(List<byte[]> keys, List<byte[]> values) {
+    int n = keys.size();
+    if (n == 0) return;
+    Entry[] entries = new Entry[n];
+    for (int i = 0; i < n; i++) {
+      if (values.get(i) == null || values.get(i).length == 0) throw new IllegalArgumentException("putAll takes non-empty values");
+      entries[i] = new Entry(Nibbles.fromKey(keys.get(i)), values.get(i));
+    }
+    Arrays.sort(entries, (a, b) -> Arrays.compare(a.path, b.path)); // stable: the last of equal keys stays last
+    root = insertAll(root, entries, 0, n, 0, n >= PARALLEL_MIN_ENTRIES);
+  }
+
+  private record Entry(byte[] path, byte[] value) {}
+
+  private Node insertAll(Node n, Entry[] e, int from, int to, int off, boolean parallel) {
+    Node resolved = n == null ? null : resolve(n);
+    if (to - from == 1 || !(resolved instanceof Branch b)) {
+      for (int i = from; i < to; i++) n = insert(n, e[i].path, off, e[i].value);
+      return n;
+    }
+    Node[] children = b.children.clone();
+    byte[] value = b.value;
+    int i = from;
+    while (i < to && e[i].path.length == off) value = e[i++].value; // keys that end at this branch sort first
+    int[] starts = new int[17];
+    int groups = 0;
+    for (int j = i; j < to; j++) if (j == i || e[j].path[off] != e[j - 1].path[off]) starts[groups++] = j;
+    starts[groups] = to;
+    final int count = groups;
+    java.util.stream.IntStream range = java.util.stream.IntStream.range(0, count);
+    (parallel ? range.parallel() : range).forEach(g -> {
+      int nibble = e[starts[g]].path[off];
+      children[nibble] = insertAll(children[nibble], e, starts[g], starts[g + 1], off + 1, false);
+    });
+    return new Branch(children, value);
+  }
+
+  /**
+   * Writes every node not yet in the store (embedded nodes live inside their parents); returns the
+   * root. Hashing and storing go in one pass, spread over the cores when many subtrees changed (the
+   * store is concurrent; the subtrees share no node that still needs work).
+   */
   public Hash commit() {
     if (root == null) return Keccak.EMPTY_TRIE_ROOT;
     if (!root.stored) {
+      if (root instanceof Branch b && !b.hasHash() && dirtyChildren(b) >= PARALLEL_MIN_DIRTY_CHILDREN) {
+        Arrays.stream(b.children).parallel().forEach(this::store);
+      }
       store(root);
       store.put(root.hash(), root.encoded()); // the root is stored by hash even when short
     }
     return root.hash();
+  }
+
+  private static int dirtyChildren(Branch b) {
+    int dirty = 0;
+    for (Node c : b.children) if (c instanceof Branch child && !child.hasHash()) dirty++;
+    return dirty;
   }
 
   private void store(Node n) {

@@ -28,6 +28,20 @@ public final class SecureTrie {
     trie.delete(Keccak.hash(key));
   }
 
+  /** {@link #get} with the key already hashed (a caller that reads and later writes the key hashes it once). */
+  public byte[] getHashed(byte[] hashedKey) {
+    return trie.get(hashedKey);
+  }
+
+  /** Sets many already-hashed keys at once (see {@link MerklePatriciaTrie#putAll}). */
+  public void putAllHashed(List<byte[]> hashedKeys, List<byte[]> values) {
+    trie.putAll(hashedKeys, values);
+  }
+
+  public void deleteHashed(byte[] hashedKey) {
+    trie.delete(hashedKey);
+  }
+
   public Hash rootHash() {
     return trie.rootHash();
   }

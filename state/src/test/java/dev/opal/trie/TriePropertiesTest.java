@@ -48,6 +48,43 @@ class TriePropertiesTest {
     for (int k : contents.keySet()) assertThat(trie.get(key(k))).isEqualTo(contents.get(k));
   }
 
+  /**
+   * A batch put gives the trie a sequence of single puts gives: the same root and values, from an
+   * empty trie or a filled one, with keys of different lengths (one a prefix of another, so values
+   * sit on branches too) and keys repeated (the last value wins); big batches take the parallel path.
+   */
+  @Property(tries = 200)
+  void putAllMatchesOneByOnePuts(@ForAll @Size(max = 400) List<@net.jqwik.api.constraints.IntRange(min = 0, max = 600) Integer> batch,
+      @ForAll @Size(max = 100) List<@net.jqwik.api.constraints.IntRange(min = 0, max = 600) Integer> before, @ForAll long seed) {
+    Random r = new Random(seed);
+    MerklePatriciaTrie one = new MerklePatriciaTrie(new InMemoryNodeStore());
+    MerklePatriciaTrie all = new MerklePatriciaTrie(new InMemoryNodeStore());
+    for (int k : before) {
+      byte[] v = {(byte) k, 1};
+      one.put(varKey(k), v);
+      all.put(varKey(k), v);
+    }
+    all.commit(); // the batch then starts from stored nodes
+    List<byte[]> keys = new ArrayList<>();
+    List<byte[]> values = new ArrayList<>();
+    for (int k : batch) {
+      byte[] v = new byte[1 + r.nextInt(40)];
+      r.nextBytes(v);
+      one.put(varKey(k), v);
+      keys.add(varKey(k));
+      values.add(v);
+    }
+    all.putAll(keys, values);
+    assertThat(all.rootHash()).isEqualTo(one.rootHash());
+    for (byte[] k : keys) assertThat(all.get(k)).isEqualTo(one.get(k));
+  }
+
+  /** Keys of one to three bytes over a small alphabet: shared prefixes, and some keys are prefixes of others. */
+  private static byte[] varKey(int k) {
+    byte[] full = {(byte) (k & 0x7), (byte) ((k >> 3) & 0x7), (byte) ((k >> 6) & 0x7)};
+    return java.util.Arrays.copyOf(full, 1 + (k % 3));
+  }
+
   @Test
   void committedTrieReopensFromItsRootAndKeepsOldVersions() {
     InMemoryNodeStore store = new InMemoryNodeStore();
