@@ -80,6 +80,10 @@ public final class Batcher implements Runnable {
   /** The first L2 block of the channel being sent, and of the channel of the transaction in flight. */
   private long queuedChannelStart;
   private long inFlightChannelStart;
+  /** The L1 block that took the first frame of the channel being sent, or -1: its frames must all land within the channel timeout. */
+  private long channelOpenedAt = -1;
+  /** Frames a new channel may have: half the channel timeout (a frame per L1 block leaves room), halved again after each timeout. */
+  private long frameBudget = -1;
   /** Where our recent transactions landed on L1, to notice an L1 reorg taking them back. */
   private final Deque<Landed> landed = new ArrayDeque<>();
   private static final int MAX_LANDED = 256;
@@ -146,7 +150,10 @@ public final class Batcher implements Runnable {
       landed.addLast(new Landed(included, inFlightChannelStart));
       while (landed.size() > MAX_LANDED) landed.pollFirst();
       inFlight = null;
+      if (channelOpenedAt < 0) channelOpenedAt = included.number();
+      if (timedOut(included.number())) return;
     }
+    if (!queued.isEmpty() && timedOut(l1.l1Head())) return;
     if (queued.isEmpty()) openChannel(safe, unsafe);
     if (queued.isEmpty()) return;
     // one frame per transaction keeps every transaction well under the L1 size limit
@@ -156,6 +163,29 @@ public final class Batcher implements Runnable {
         ? l1.sendBlobs(rollup.batchInboxAddress(), List.of(BlobData.encode(data)))
         : l1.send(rollup.batchInboxAddress(), Bytes.wrap(data));
     inFlightChannelStart = queuedChannelStart;
+  }
+
+  /**
+   * Whether the channel being sent can no longer complete: derivation drops a channel whose frames
+   * do not all land within the channel timeout of its first (op-batcher's channel.isTimedOut, with
+   * Granite's shorter timeout as the bound). Its blocks are then posted again in a new channel.
+   */
+  private boolean timedOut(long l1Block) {
+    if (channelOpenedAt < 0 || l1Block - channelOpenedAt < channelTimeout()) return false;
+    LOG.warn("Channel with L2 blocks from {} timed out: opened in L1 block {}, now L1 block {}; posting its blocks again", queuedChannelStart,
+        channelOpenedAt, l1Block);
+    queued.clear();
+    inFlight = null;
+    nextBlock = queuedChannelStart;
+    lastPosted = null;
+    channelOpenedAt = -1;
+    frameBudget = Math.max(1, frameBudget / 2); // L1 takes our frames slower than one a block: smaller channels
+    return true;
+  }
+
+  /** The channel timeout in L1 blocks that holds whichever side of Granite the frames land on: the smaller one. */
+  private long channelTimeout() {
+    return Math.min(rollup.channelTimeout(rollup.l2GenesisTime()), RollupConfig.GRANITE_CHANNEL_TIMEOUT);
   }
 
   /**
@@ -191,10 +221,18 @@ public final class Batcher implements Runnable {
       parent = b.hash();
       blocks.add(b);
     }
-    lastPosted = parent;
     List<Frame> frames = ChannelOut.frames(encode(blocks), options.compression(), options.frameDataLimit());
+    // one frame lands per L1 block at best: a channel of more frames than the budget may never complete, so it takes fewer blocks
+    if (frameBudget < 0) frameBudget = Math.max(1, channelTimeout() / 2);
+    while (frames.size() > frameBudget && blocks.size() > 1) {
+      blocks = new ArrayList<>(blocks.subList(0, blocks.size() / 2));
+      frames = ChannelOut.frames(encode(blocks), options.compression(), options.frameDataLimit());
+    }
+    last = nextBlock + blocks.size() - 1;
+    lastPosted = blocks.getLast().hash();
     queued.addAll(frames);
     queuedChannelStart = nextBlock;
+    channelOpenedAt = -1;
     LOG.info("Channel {} with L2 blocks {}-{} ({} {}, {}) in {} frames as {}", frames.get(0).channelId(), nextBlock, last, blocks.size(),
         options.batchType() == BatchType.SPAN ? "blocks in a span batch" : "singular batches", options.compression().name().toLowerCase(Locale.ROOT),
         frames.size(), options.dataAvailability().name().toLowerCase(Locale.ROOT));

@@ -356,6 +356,6 @@ public final class DerivationPipeline {
   }
 
   private long channelTimeout() {
-    return rollup.forks().isActive(OpFork.GRANITE, origin.time()) ? RollupConfig.GRANITE_CHANNEL_TIMEOUT : rollup.channelTimeout();
+    return rollup.channelTimeout(origin.time());
   }
 }
