@@ -6,20 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.chain.StoredBlock;
 import dev.opal.execution.txpool.BlobSidecars;
+import dev.opal.rpc.server.HttpEndpoint;
 import dev.opal.tx.BlobTransaction;
 import dev.opal.tx.Transaction;
 import dev.opal.types.Hash;
 import dev.opal.types.Hex;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +39,7 @@ public final class BeaconApiServer implements AutoCloseable {
   private final Blockchain chain;
   private final BlobSidecars blobs;
   private final long secondsPerSlot;
-  private final Vertx vertx = Vertx.vertx();
-  private HttpServer server;
+  private HttpEndpoint endpoint;
 
   public BeaconApiServer(Blockchain chain, BlobSidecars blobs, long secondsPerSlot) {
     this.chain = chain;
@@ -51,22 +48,13 @@ public final class BeaconApiServer implements AutoCloseable {
   }
 
   public BeaconApiServer start(String host, int port) {
-    HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port));
-    s.requestHandler(this::onRequest);
-    try {
-      server = s.listen().toCompletionStage().toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the beacon API");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot listen on " + host + ":" + port + " for the beacon API: " + e.getCause().getMessage());
-    }
-    LOG.info("L1 beacon API (blobs) listening on http://{}:{}", host, server.actualPort());
+    endpoint = HttpEndpoint.listen("beacon API", host, port, new HttpServerOptions(), s -> s.requestHandler(this::onRequest));
+    LOG.info("L1 beacon API (blobs) listening on http://{}:{}", host, endpoint.port());
     return this;
   }
 
   public int port() {
-    return server.actualPort();
+    return endpoint.port();
   }
 
   /** An error the API reports with an HTTP status, as beacon nodes do ({@code {"code":…,"message":…}}). */
@@ -223,13 +211,6 @@ public final class BeaconApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (server != null) server.close().toCompletionStage().toCompletableFuture().get();
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      LOG.warn("Beacon API did not close cleanly: {}", e.getCause().toString());
-    }
+    if (endpoint != null) endpoint.close();
   }
 }

@@ -3,10 +3,8 @@ package dev.opal.rpc.server;
 import dev.opal.rpc.jwt.Jwt;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,16 +26,14 @@ public final class JsonRpcServer implements AutoCloseable {
   private final String name;
   private final JsonRpcDispatcher dispatcher;
   private final Jwt jwt;
-  private final Vertx vertx;
   private final ExecutorService workers;
-  private HttpServer server;
+  private HttpEndpoint endpoint;
   private volatile SubscriptionHandler subscriptions;
 
   public JsonRpcServer(String name, JsonRpcDispatcher dispatcher, Jwt jwt, int workerThreads) {
     this.name = name;
     this.dispatcher = dispatcher;
     this.jwt = jwt;
-    this.vertx = Vertx.vertx();
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(workerThreads,
         r -> {
@@ -65,35 +61,28 @@ public final class JsonRpcServer implements AutoCloseable {
 
   /** Binds and starts serving; port 0 picks a free port (see {@link #port()}). */
   public JsonRpcServer start(String host, int port) {
-    HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setMaxWebSocketMessageSize(MAX_BODY)
-        .setMaxWebSocketFrameSize(MAX_BODY));
-    s.requestHandler(this::onRequest);
-    s.webSocketHandshakeHandler(h -> {
-      String problem = authProblem(h.headers().get("Authorization"));
-      if (problem == null) h.accept();
-      else h.reject(401);
-    });
-    s.webSocketHandler(ws -> {
-      java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
-      ws.closeHandler(v -> {
-        SubscriptionHandler h = subscriptions;
-        if (h != null) mine.forEach(h::unsubscribe);
+    HttpServerOptions options = new HttpServerOptions().setMaxWebSocketMessageSize(MAX_BODY).setMaxWebSocketFrameSize(MAX_BODY);
+    endpoint = HttpEndpoint.listen(name, host, port, options, s -> {
+      s.requestHandler(this::onRequest);
+      s.webSocketHandshakeHandler(h -> {
+        String problem = authProblem(h.headers().get("Authorization"));
+        if (problem == null) h.accept();
+        else h.reject(401);
       });
-      ws.textMessageHandler(text -> workers.execute(() -> {
-        String response = subscriptionCall(text, ws, mine);
-        if (response == null) response = dispatcher.handle(text);
-        if (response != null) ws.writeTextMessage(response);
-      }));
+      s.webSocketHandler(ws -> {
+        java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        ws.closeHandler(v -> {
+          SubscriptionHandler h = subscriptions;
+          if (h != null) mine.forEach(h::unsubscribe);
+        });
+        ws.textMessageHandler(text -> workers.execute(() -> {
+          String response = subscriptionCall(text, ws, mine);
+          if (response == null) response = dispatcher.handle(text);
+          if (response != null) ws.writeTextMessage(response);
+        }));
+      });
     });
-    try {
-      server = s.listen().toCompletionStage().toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting " + name);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot listen on " + host + ":" + port + " for " + name + ": " + e.getCause().getMessage());
-    }
-    LOG.info("{} listening on http://{}:{}{}", name, host, server.actualPort(), jwt == null ? "" : " (JWT authenticated)");
+    LOG.info("{} listening on http://{}:{}{}", name, host, endpoint.port(), jwt == null ? "" : " (JWT authenticated)");
     return this;
   }
 
@@ -148,7 +137,7 @@ public final class JsonRpcServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.actualPort();
+    return endpoint.port();
   }
 
   private void onRequest(HttpServerRequest req) {
@@ -187,14 +176,7 @@ public final class JsonRpcServer implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      if (server != null) server.close().toCompletionStage().toCompletableFuture().get();
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      LOG.warn("{} did not close cleanly: {}", name, e.getCause().toString());
-    }
+    if (endpoint != null) endpoint.close();
     workers.shutdownNow();
   }
 }

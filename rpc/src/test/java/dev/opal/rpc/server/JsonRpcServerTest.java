@@ -100,8 +100,8 @@ class JsonRpcServerTest {
     assertThat(post(body, null).statusCode()).isEqualTo(401);
     assertThat(post(body, new Jwt(new JwtSecret(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
         25, 26, 27, 28, 29, 30, 31, 32})).token()).statusCode()).isEqualTo(401);
-    Clock old = Clock.fixed(Instant.now().minusSeconds(61), ZoneOffset.UTC);
-    Clock future = Clock.fixed(Instant.now().plusSeconds(61), ZoneOffset.UTC);
+    Clock old = Clock.fixed(Instant.now().minusSeconds(65), ZoneOffset.UTC); // past the ±60 s window, clear of second boundaries
+    Clock future = Clock.fixed(Instant.now().plusSeconds(65), ZoneOffset.UTC);
     assertThat(post(body, new Jwt(SECRET, old).token()).statusCode()).isEqualTo(401);
     assertThat(post(body, new Jwt(SECRET, future).token()).statusCode()).isEqualTo(401);
     // alg "none" with an empty signature must not pass
