@@ -65,11 +65,7 @@ final class BatcherCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Batcher.DataAvailability da = switch (daType.toLowerCase(Locale.ROOT)) {
-      case "calldata" -> Batcher.DataAvailability.CALLDATA;
-      case "blobs" -> Batcher.DataAvailability.BLOBS;
-      default -> throw new IllegalArgumentException("--data-availability-type must be calldata or blobs, got " + daType);
-    };
+    Batcher.DataAvailability da = Batcher.DataAvailability.fromFlag("--data-availability-type", daType);
     Batcher.BatchType type = switch (batchType) {
       case 0 -> Batcher.BatchType.SINGULAR;
       case 1 -> Batcher.BatchType.SPAN;

@@ -3,6 +3,7 @@ package dev.opal.app;
 import dev.opal.config.OpFork;
 import dev.opal.devnet.Devnet;
 import dev.opal.devnet.DevnetOptions;
+import dev.opal.node.batcher.Batcher;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
@@ -126,11 +127,7 @@ final class DevnetCommand implements Callable<Integer> {
     if (l1 != null && millis < 1000) {
       throw new IllegalArgumentException("with --l1, --block-time must be at least 1s: an L1 of its own keeps wall-clock time, got " + blockTime);
     }
-    boolean blobs = switch (daType.toLowerCase(java.util.Locale.ROOT)) {
-      case "calldata" -> false;
-      case "blobs" -> true;
-      default -> throw new IllegalArgumentException("--batcher.data-availability-type must be calldata or blobs, got " + daType);
-    };
+    boolean blobs = Batcher.DataAvailability.fromFlag("--batcher.data-availability-type", daType) == Batcher.DataAvailability.BLOBS;
     if (blobs && l1 != null) {
       throw new IllegalArgumentException("--batcher.data-availability-type blobs needs the embedded L1 (its beacon API serves the blobs); drop --l1");
     }

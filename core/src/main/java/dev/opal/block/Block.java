@@ -2,8 +2,10 @@ package dev.opal.block;
 
 import dev.opal.rlp.Rlp;
 import dev.opal.rlp.RlpReader;
+import dev.opal.tx.BlobTransaction;
 import dev.opal.tx.Transaction;
 import dev.opal.tx.TransactionDecoder;
+import dev.opal.types.Hash;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,13 @@ public record Block(BlockHeader header, List<Transaction> transactions, List<Blo
     transactions = List.copyOf(transactions);
     ommers = List.copyOf(ommers);
     withdrawals = withdrawals == null ? null : List.copyOf(withdrawals);
+  }
+
+  /** The versioned hashes of the block's blob transactions, in order: what newPayloadV3 is given and a beacon block's blobs are indexed by. */
+  public List<Hash> blobVersionedHashes() {
+    List<Hash> out = new ArrayList<>();
+    for (Transaction tx : transactions) if (tx instanceof BlobTransaction b) out.addAll(b.blobVersionedHashes());
+    return out;
   }
 
   public byte[] encode() {

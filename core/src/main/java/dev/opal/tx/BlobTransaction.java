@@ -1,5 +1,6 @@
 package dev.opal.tx;
 
+import dev.opal.consensus.BlobGas;
 import dev.opal.crypto.Secp256k1;
 import dev.opal.crypto.Signature;
 import dev.opal.rlp.Rlp;
@@ -38,6 +39,11 @@ public record BlobTransaction(
     Signature sig = Secp256k1.sign(unsigned.signingHash(), privateKey);
     return new BlobTransaction(chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, UInt256.ZERO, data, List.of(), maxFeePerBlobGas,
         blobVersionedHashes, sig.recoveryId(), sig.r(), sig.s());
+  }
+
+  /** The blob gas the transaction uses: {@code GAS_PER_BLOB} per versioned hash (EIP-4844). */
+  public long blobGas() {
+    return blobVersionedHashes.size() * BlobGas.GAS_PER_BLOB;
   }
 
   @Override

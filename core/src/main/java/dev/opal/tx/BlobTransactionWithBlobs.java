@@ -28,7 +28,7 @@ public record BlobTransactionWithBlobs(BlobTransaction tx, List<byte[]> blobs, L
   public static boolean isNetworkForm(byte[] raw) {
     if (raw.length < 2 || raw[0] != Transaction.BLOB) return false;
     try {
-      RlpReader outer = Rlp.reader(Arrays.copyOfRange(raw, 1, raw.length)).enterList();
+      RlpReader outer = Rlp.reader(raw, 1).enterList();
       return outer.hasNext() && outer.nextIsList();
     } catch (RlpException e) {
       return false;
@@ -38,14 +38,10 @@ public record BlobTransactionWithBlobs(BlobTransaction tx, List<byte[]> blobs, L
   public static BlobTransactionWithBlobs decode(byte[] raw) {
     if (!isNetworkForm(raw)) throw new InvalidTransactionException("not a blob transaction in network form");
     try {
-      RlpReader whole = Rlp.reader(Arrays.copyOfRange(raw, 1, raw.length));
+      RlpReader whole = Rlp.reader(raw, 1);
       RlpReader r = whole.enterList();
       whole.ensureDone();
-      byte[] body = r.readRaw();
-      byte[] typed = new byte[body.length + 1];
-      typed[0] = Transaction.BLOB;
-      System.arraycopy(body, 0, typed, 1, body.length);
-      BlobTransaction tx = (BlobTransaction) TransactionDecoder.decode(typed);
+      BlobTransaction tx = (BlobTransaction) TransactionDecoder.decode(TxFields.typed(Transaction.BLOB, r.readRaw()));
       List<byte[]> blobs = sized(r.enterList(), Kzg.BYTES_PER_BLOB, "blob");
       List<byte[]> commitments = sized(r.enterList(), Kzg.COMMITMENT_SIZE, "commitment");
       List<byte[]> proofs = sized(r.enterList(), Kzg.PROOF_SIZE, "proof");

@@ -13,14 +13,9 @@ import dev.opal.rpc.engine.ForkchoiceUpdatedResult;
 import dev.opal.rpc.engine.PayloadAttributes;
 import dev.opal.rpc.engine.PayloadEnvelope;
 import dev.opal.rpc.engine.PayloadStatus;
-import dev.opal.tx.BlobTransaction;
-import dev.opal.tx.Transaction;
-import dev.opal.tx.TransactionDecoder;
 import dev.opal.types.Address;
-import dev.opal.types.Bytes;
 import dev.opal.types.Hash;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,24 +122,15 @@ final class L1DevChain implements Runnable {
     Hash finalized = ancestor(head, finalityDepth);
     ForkchoiceUpdatedResult started = engine.forkchoiceUpdated(3, new ForkchoiceState(head.hash(), safe, finalized), attrs);
     PayloadEnvelope env = (PayloadEnvelope) engine.getPayload(3, started.payloadId());
-    PayloadStatus status = engine.newPayload(3, env.executionPayload(), blobHashes(env.executionPayload().transactions()), beaconRoot, null);
+    // the versioned hashes a consensus client passes along: those of the block just built
+    List<Hash> blobHashes = chain.block(env.executionPayload().blockHash()).block().blobVersionedHashes();
+    PayloadStatus status = engine.newPayload(3, env.executionPayload(), blobHashes, beaconRoot, null);
     if (status.status() != PayloadStatus.Status.VALID) throw new IllegalStateException("L1 payload not valid: " + status);
     Hash newHead = env.executionPayload().blockHash();
     engine.forkchoiceUpdated(3, new ForkchoiceState(newHead, safe, finalized), null);
     var p = env.executionPayload();
     LOG.debug("L1 block {} {} txs={} gas={}", p.blockNumber(), p.blockHash(), p.transactions().size(), p.gasUsed());
     return chain.head();
-  }
-
-  /** The versioned hashes of the payload's blob transactions in order, as a consensus client passes them to newPayloadV3. */
-  private static List<Hash> blobHashes(List<Bytes> transactions) {
-    List<Hash> out = new ArrayList<>();
-    for (Bytes raw : transactions) {
-      if (raw.size() > 0 && raw.get(0) == Transaction.BLOB && TransactionDecoder.decode(raw.toArrayUnsafe()) instanceof BlobTransaction b) {
-        out.addAll(b.blobVersionedHashes());
-      }
-    }
-    return out;
   }
 
   /** The ancestor {@code depth} blocks below {@code head} on head's own chain (during a reorg it is not yet canonical). */

@@ -63,8 +63,8 @@ public final class TransactionProcessor {
     UInt256 effectiveGasPrice = checkAndPrice(tx, sender, blockGasLeft, fork, extraFees);
     long gasLimit = tx.gasLimit();
     List<Hash> blobHashes = tx instanceof BlobTransaction b ? b.blobVersionedHashes() : List.of();
-    UInt256 blobFee = blobHashes.isEmpty() ? UInt256.ZERO
-        : UInt256.fromBigInteger(block.blobBaseFee().toBigInteger().multiply(BigInteger.valueOf(blobHashes.size() * BlobGas.GAS_PER_BLOB)));
+    UInt256 blobFee = tx instanceof BlobTransaction b && !blobHashes.isEmpty()
+        ? UInt256.fromBigInteger(block.blobBaseFee().toBigInteger().multiply(BigInteger.valueOf(b.blobGas()))) : UInt256.ZERO;
 
     // Buy gas: the full gas limit at the effective price, plus blob gas, leaves the sender now.
     UInt256 gasCost = UInt256.fromBigInteger(BigInteger.valueOf(gasLimit).multiply(effectiveGasPrice.toBigInteger()));
@@ -236,7 +236,7 @@ public final class TransactionProcessor {
         .add(extraFees);
     if (tx instanceof BlobTransaction blob) {
       if (blob.blobVersionedHashes().isEmpty()) reject(BLOB_TRANSACTION_INVALID, "blob transaction without blobs");
-      long blobGas = blob.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;
+      long blobGas = blob.blobGas();
       if (blobGas > BlobGas.maxPerBlock(fork)) reject(BLOB_TRANSACTION_INVALID, "too many blobs");
       for (Hash h : blob.blobVersionedHashes()) {
         if (h.toArrayUnsafe()[0] != 0x01) reject(BLOB_TRANSACTION_INVALID, "blob versioned hash with version " + h.toArrayUnsafe()[0]);

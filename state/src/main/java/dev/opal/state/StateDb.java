@@ -38,7 +38,7 @@ public final class StateDb implements WorldState {
   /** Mutable per-account state; {@code storage} holds writes of this block over the trie at {@code base.storageRoot}. */
   private final class AccountState {
     final Address address;
-    /** keccak(address): the account trie's key, hashed once for the read and again for the block's write. */
+    /** keccak(address): the account trie's key, hashed once and used for the read and for the block's write. */
     final byte[] trieKey;
     boolean exists;
     long nonce;

@@ -7,8 +7,6 @@ import dev.opal.execution.chain.Blockchain;
 import dev.opal.execution.chain.StoredBlock;
 import dev.opal.execution.txpool.BlobSidecars;
 import dev.opal.rpc.server.HttpEndpoint;
-import dev.opal.tx.BlobTransaction;
-import dev.opal.tx.Transaction;
 import dev.opal.types.Hash;
 import dev.opal.types.Hex;
 import io.vertx.core.http.HttpMethod;
@@ -132,13 +130,10 @@ public final class BeaconApiServer implements AutoCloseable {
   private List<IndexedBlob> blobsOf(StoredBlock b) {
     List<IndexedBlob> out = new ArrayList<>();
     long index = 0;
-    for (Transaction tx : b.block().transactions()) {
-      if (!(tx instanceof BlobTransaction bt)) continue;
-      for (Hash h : bt.blobVersionedHashes()) {
-        BlobSidecars.Sidecar s = blobs.get(h);
-        if (s == null) throw new ApiError(404, "blob " + h + " of block " + b.number() + " is not available");
-        out.add(new IndexedBlob(index++, h, s));
-      }
+    for (Hash h : b.block().blobVersionedHashes()) {
+      BlobSidecars.Sidecar s = blobs.get(h);
+      if (s == null) throw new ApiError(404, "blob " + h + " of block " + b.number() + " is not available");
+      out.add(new IndexedBlob(index++, h, s));
     }
     return out;
   }

@@ -97,7 +97,7 @@ public final class BlockSession {
    */
   public TransactionResult apply(Transaction tx, dev.opal.types.Address knownSender) {
     TransactionResult r;
-    if (tx instanceof BlobTransaction b && blobGasUsed + b.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB > BlobGas.maxPerBlock(rules.eth())) {
+    if (tx instanceof BlobTransaction b && blobGasUsed + b.blobGas() > BlobGas.maxPerBlock(rules.eth())) {
       throw new InvalidTransactionException("the block has no blob gas left for " + b.blobVersionedHashes().size() + " blobs");
     }
     if (tx instanceof DepositTransaction deposit) {
@@ -108,7 +108,7 @@ public final class BlockSession {
       r = processor.apply(signed, knownSender != null ? knownSender : validator.validate(signed), gasLeft());
     }
     gasUsed += r.gasUsed();
-    if (tx instanceof BlobTransaction b) blobGasUsed += b.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB;
+    if (tx instanceof BlobTransaction b) blobGasUsed += b.blobGas();
     if (rules.isAtLeast(OpFork.JOVIAN)) blobGasUsed += daFootprint(tx);
     Receipt receipt = Receipt.of(tx.type(), r.success(), gasUsed, r.logs());
     // OP: deposit receipts carry the deposit nonce (Regolith) and, from Canyon, a version that puts it into the receipt hash.

@@ -205,10 +205,8 @@ public final class EngineApi {
     Block block;
     try {
       block = Payloads.toBlock(p, beaconRoot, rules);
-      if (versionedHashes != null) {
-        List<Hash> blobHashes = new ArrayList<>();
-        for (Transaction tx : block.transactions()) if (tx instanceof dev.opal.tx.BlobTransaction b) blobHashes.addAll(b.blobVersionedHashes());
-        if (!blobHashes.equals(versionedHashes)) throw new IllegalArgumentException("blob versioned hashes do not match the transactions");
+      if (versionedHashes != null && !block.blobVersionedHashes().equals(versionedHashes)) {
+        throw new IllegalArgumentException("blob versioned hashes do not match the transactions");
       }
     } catch (IllegalArgumentException e) {
       return version == 1 ? new PayloadStatus(PayloadStatus.Status.INVALID_BLOCK_HASH, null, e.getMessage()) : PayloadStatus.invalid(null, e.getMessage());

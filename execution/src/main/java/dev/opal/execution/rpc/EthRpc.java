@@ -206,7 +206,7 @@ public final class EthRpc {
     if (Long.compareUnsigned(signed.nonce(), state.getNonce(sender)) < 0) throw new RpcException(-32000, "nonce too low");
     BigInteger cost = BigInteger.valueOf(tx.gasLimit()).multiply(tx.maxFeePerGas().toBigInteger()).add(tx.value().toBigInteger());
     if (tx instanceof BlobTransaction b) {
-      cost = cost.add(BigInteger.valueOf(b.blobVersionedHashes().size() * BlobGas.GAS_PER_BLOB).multiply(b.maxFeePerBlobGas().toBigInteger()));
+      cost = cost.add(BigInteger.valueOf(b.blobGas()).multiply(b.maxFeePerBlobGas().toBigInteger()));
     }
     if (chain.config().isOptimism()) cost = cost.add(opFees(state, headBlock, tx));
     if (state.getBalance(sender).toBigInteger().compareTo(cost) < 0) {

@@ -57,7 +57,18 @@ public final class Batcher implements Runnable {
   }
 
   /** op-batcher's {@code --data-availability-type}: frames as calldata, or in EIP-4844 blobs (one frame per blob, one blob per transaction). */
-  public enum DataAvailability { CALLDATA, BLOBS }
+  public enum DataAvailability {
+    CALLDATA, BLOBS;
+
+    /** The value of a {@code --…data-availability-type} flag ({@code option} names it in the error). */
+    public static DataAvailability fromFlag(String option, String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "calldata" -> CALLDATA;
+        case "blobs" -> BLOBS;
+        default -> throw new IllegalArgumentException(option + " must be calldata or blobs, got " + value);
+      };
+    }
+  }
 
   /** op-batcher's {@code --batch-type}: 0 singular, 1 span (from Delta). */
   public enum BatchType { SINGULAR, SPAN }

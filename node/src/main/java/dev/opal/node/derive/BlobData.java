@@ -1,5 +1,7 @@
 package dev.opal.node.derive;
 
+import dev.opal.crypto.Kzg;
+
 /**
  * The OP Stack's blob encoding, version 0 (specs: protocol/derivation.md, "Blob Encoding"). A blob
  * is 4096 field elements of 32 bytes; the top two bits of each must stay zero to keep it below the
@@ -11,7 +13,7 @@ package dev.opal.node.derive;
  * {@code e3 = (z & 0xc0) >> 2 | (y & 0xf0) >> 4}.
  */
 public final class BlobData {
-  public static final int BLOB_SIZE = 4096 * 32;
+  public static final int BLOB_SIZE = Kzg.BYTES_PER_BLOB;
   public static final int ROUNDS = 1024;
   private static final int ROUND_BYTES = 4 * 31 + 3;
   private static final int HEADER = 4;
