@@ -93,6 +93,11 @@ public final class RlpReader {
     next();
   }
 
+  /** Where the next item starts in the array this reader reads. */
+  public int position() {
+    return pos;
+  }
+
   /** Rejects trailing bytes after the last item. */
   public void ensureDone() {
     if (pos != end) throw new RlpException((end - pos) + " trailing bytes after RLP item");

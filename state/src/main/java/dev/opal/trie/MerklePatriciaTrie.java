@@ -136,22 +136,23 @@ public final class MerklePatriciaTrie {
       int nibble = e[starts[g]].path[off];
       children[nibble] = insertAll(children[nibble], e, starts[g], starts[g + 1], off + 1, false);
     });
-    return new Branch(children, value);
+    int changed = 0;
+    for (int g = 0; g < count; g++) changed |= 1 << e[starts[g]].path[off];
+    return b.derive(children, value, changed);
   }
 
   /**
    * Writes every node not yet in the store (embedded nodes live inside their parents); returns the
-   * root. Hashing and storing go in one pass, spread over the cores when many subtrees changed (the
-   * store is concurrent; the subtrees share no node that still needs work).
+   * root. The changed subtrees are hashed in parallel first ({@link #rootHash()}); the writes then
+   * go from this thread alone, so the store needs no concurrent structure on its write path.
    */
   public Hash commit() {
     if (root == null) return Keccak.EMPTY_TRIE_ROOT;
     if (!root.stored) {
-      if (root instanceof Branch b && !b.hasHash() && dirtyChildren(b) >= PARALLEL_MIN_DIRTY_CHILDREN) {
-        Arrays.stream(b.children).parallel().forEach(this::store);
-      }
-      store(root);
-      store.put(root.hash(), root.encoded()); // the root is stored by hash even when short
+      Hash rootHash = rootHash();
+      int stored = store(root);
+      if (root.isEmbedded()) store.put(rootHash, root.encoded()); // the root is stored by hash even when short
+      if (store instanceof CachingNodeStore cache) cache.rememberRoot(rootHash, root, stored); // the next block's trie starts here
     }
     return root.hash();
   }
@@ -162,15 +163,18 @@ public final class MerklePatriciaTrie {
     return dirty;
   }
 
-  private void store(Node n) {
-    if (n == null || n.stored) return;
-    if (n instanceof Extension ext) store(ext.child);
-    if (n instanceof Branch b) for (Node c : b.children) store(c);
-    if (!n.isEmbedded()) {
-      store.put(n.hash(), n.encoded());
-      if (store instanceof CachingNodeStore cache) cache.rememberNode(n.hash(), n); // the next block's trie starts from these
+  /** Writes the new nodes under {@code n} and returns how many. */
+  private int store(Node n) {
+    if (n == null || n.stored) return 0;
+    int count = 0;
+    if (n instanceof Extension ext) count += store(ext.child);
+    if (n instanceof Branch b) {
+      for (int i = 0; i < 16; i++) if (b.isFresh(i)) count += store(b.children[i]); // the others are stored already
     }
     n.stored = true;
+    if (n.isEmbedded()) return count;
+    store.put(n.hash(), n.encoded());
+    return count + 1;
   }
 
   /**
@@ -209,8 +213,7 @@ public final class MerklePatriciaTrie {
     if (loaded != null) return loaded;
     byte[] encoded = store.get(ref.hash());
     if (encoded == null) throw new MissingNodeException(ref.hash());
-    loaded = Node.decode(encoded);
-    loaded.stored = true;
+    loaded = Node.decode(encoded, ref.hash());
     if (cache != null) cache.rememberNode(ref.hash(), loaded);
     return loaded;
   }
@@ -236,10 +239,10 @@ public final class MerklePatriciaTrie {
       return common == 0 ? branch : new Extension(Arrays.copyOfRange(ext.path, 0, common), branch);
     }
     Branch b = (Branch) n;
-    if (off == path.length) return new Branch(b.children, value);
+    if (off == path.length) return b.derive(b.children, value, 0);
     Node[] children = b.children.clone();
     children[path[off]] = insert(children[path[off]], path, off + 1, value);
-    return new Branch(children, b.value);
+    return b.derive(children, b.value, 1 << path[off]);
   }
 
   /** Adds the entry whose remaining path is {@code rest[at:]} to a fresh branch sitting at depth {@code at}. */
@@ -266,14 +269,14 @@ public final class MerklePatriciaTrie {
     Branch updated;
     if (off == path.length) {
       if (b.value == null) return b;
-      updated = new Branch(b.children, null);
+      updated = b.derive(b.children, null, 0);
     } else {
       Node old = b.children[path[off]];
       Node child = remove(old, path, off + 1);
       if (child == old) return b;
       Node[] children = b.children.clone();
       children[path[off]] = child;
-      updated = new Branch(children, b.value);
+      updated = b.derive(children, b.value, 1 << path[off]);
     }
     return collapse(updated);
   }

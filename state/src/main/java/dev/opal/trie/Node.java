@@ -99,25 +99,67 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     }
   }
 
+  /**
+   * A branch remembers the stored branch it was derived from ({@code origin}, that branch's
+   * encoding) and which of its children changed since ({@code fresh}). The references of the other
+   * children are copied from the origin's bytes instead of being read from each child node: a block
+   * rebuilds thousands of branches that each keep fifteen unchanged children scattered over the
+   * heap, and visiting them to hash and store the branch was most of a commit's time.
+   */
   static final class Branch extends Node {
+    private static final int ALL_FRESH = 0xFFFF;
     final Node[] children;
     final byte[] value; // null when the branch holds no value
+    /** The encoding of a stored branch whose child references hold for every child not in {@code fresh}; or null. */
+    private final byte[] origin;
+    /** Bit i: child i is not the origin's (all bits when there is no origin). */
+    private final int fresh;
 
+    /** A branch built from scratch: every child is its own. */
     Branch(Node[] children, byte[] value) {
+      this(children, value, null, ALL_FRESH);
+    }
+
+    private Branch(Node[] children, byte[] value, byte[] origin, int fresh) {
       this.children = children;
       this.value = value;
+      this.origin = origin;
+      this.fresh = fresh;
+    }
+
+    /**
+     * This branch with {@code newChildren} (this branch's children except at the bits of
+     * {@code changed}) and {@code newValue}. A stored branch becomes the origin; an unstored one
+     * passes on its own origin, so the children taken from an origin are always in the store.
+     */
+    Branch derive(Node[] newChildren, byte[] newValue, int changed) {
+      if (stored) return new Branch(newChildren, newValue, encoded(), changed);
+      return new Branch(newChildren, newValue, origin, fresh | changed);
+    }
+
+    /** Whether child i is new since the origin, so that encoding or storing must visit it. */
+    boolean isFresh(int i) {
+      return (fresh & (1 << i)) != 0;
     }
 
     /** Written in place: a block rehashes thousands of branches, and per-child arrays dominated the cost. */
     @Override
     byte[] computeEncoding() {
+      int[] at = origin == null ? null : itemOffsets(origin);
       byte[] valueItem = value == null ? Rlp.EMPTY_STRING : Rlp.bytes(value);
       int payload = valueItem.length;
-      for (Node c : children) payload += c == null ? 1 : c.referenceLength();
+      for (int i = 0; i < 16; i++) {
+        Node c = children[i];
+        payload += !isFresh(i) ? at[i + 1] - at[i] : c == null ? 1 : c.referenceLength();
+      }
       byte[] out = Rlp.listBuffer(payload);
       int pos = out.length - payload;
-      for (Node c : children) {
-        if (c == null) {
+      for (int i = 0; i < 16; i++) {
+        Node c = children[i];
+        if (!isFresh(i)) {
+          System.arraycopy(origin, at[i], out, pos, at[i + 1] - at[i]);
+          pos += at[i + 1] - at[i];
+        } else if (c == null) {
           out[pos++] = (byte) 0x80;
         } else {
           pos = c.writeReference(out, pos);
@@ -125,6 +167,18 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       }
       System.arraycopy(valueItem, 0, out, pos, valueItem.length);
       return out;
+    }
+
+    /** Where each of a branch encoding's 17 items starts, and where the last one ends. */
+    private static int[] itemOffsets(byte[] branch) {
+      int[] at = new int[18];
+      RlpReader r = Rlp.reader(branch).enterList();
+      for (int i = 0; i < 17; i++) {
+        at[i] = r.position();
+        r.skip();
+      }
+      at[17] = r.position();
+      return at;
     }
 
     int childCount() {
@@ -174,11 +228,17 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     }
   }
 
-  /** Decodes a node from its RLP; child references become {@link Ref}s or inline nodes. */
-  static Node decode(byte[] encoded) {
+  /**
+   * Decodes a stored node from its RLP; child references become {@link Ref}s or inline nodes. The
+   * node keeps the bytes and hash it was stored under.
+   */
+  static Node decode(byte[] encoded, Hash hash) {
     RlpReader outer = Rlp.reader(encoded);
     Node n = decode(outer);
     outer.ensureDone();
+    n.encoded = encoded;
+    n.hash = hash;
+    n.stored = true;
     return n;
   }
 
@@ -202,7 +262,7 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
   }
 
   private static Node child(byte[] raw) {
-    if ((raw[0] & 0xFF) >= 0xc0) return decode(raw); // embedded node
+    if ((raw[0] & 0xFF) >= 0xc0) return decode(Rlp.reader(raw)); // embedded node
     byte[] b = Rlp.reader(raw).readBytes();
     if (b.length == 0) return null;
     if (b.length != 32) throw new IllegalArgumentException("a child reference must be a 32-byte hash");

@@ -79,6 +79,75 @@ class TriePropertiesTest {
     for (byte[] k : keys) assertThat(all.get(k)).isEqualTo(one.get(k));
   }
 
+  /**
+   * A chain of blocks over one store: each block reopens the trie at the last root or carries on
+   * with the same object, applies puts, deletes and batches (some hashed halfway, as a block
+   * builder may), and commits. After every commit the root must be the root of the contents built
+   * from scratch, and every node under it must be in the store: it is read back through a view that
+   * decodes stored bytes only, so a node the commit failed to write cannot hide in the node cache.
+   */
+  @Property(tries = 150)
+  void everyCommittedVersionIsWholeInTheStore(@ForAll @Size(min = 1, max = 8) List<@Size(max = 80) List<@net.jqwik.api.constraints.IntRange(min = 0, max = 400) Integer>> blocks,
+      @ForAll long seed) {
+    Random r = new Random(seed);
+    InMemoryNodeStore store = new InMemoryNodeStore();
+    NodeStore storedBytesOnly = new NodeStore() {
+      @Override
+      public byte[] get(Hash hash) {
+        return store.get(hash);
+      }
+
+      @Override
+      public void put(Hash hash, byte[] encoded) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    Map<Integer, byte[]> contents = new HashMap<>();
+    MerklePatriciaTrie trie = new MerklePatriciaTrie(store);
+    Hash root = trie.commit();
+    for (List<Integer> block : blocks) {
+      if (r.nextBoolean()) trie = new MerklePatriciaTrie(store, root);
+      List<byte[]> batchKeys = new ArrayList<>();
+      List<byte[]> batchValues = new ArrayList<>();
+      for (int raw : block) {
+        int k = keyIndex(varKey(raw)); // one index per distinct key
+        switch (r.nextInt(4)) {
+          case 0 -> {
+            trie.delete(varKey(k));
+            contents.remove(k);
+          }
+          case 1 -> {
+            byte[] v = new byte[1 + r.nextInt(40)];
+            r.nextBytes(v);
+            batchKeys.add(varKey(k));
+            batchValues.add(v);
+          }
+          default -> {
+            byte[] v = new byte[1 + r.nextInt(40)];
+            r.nextBytes(v);
+            trie.put(varKey(k), v);
+            contents.put(k, v);
+          }
+        }
+        if (r.nextInt(20) == 0) trie.rootHash();
+      }
+      trie.putAll(batchKeys, batchValues);
+      for (int i = 0; i < batchKeys.size(); i++) contents.put(keyIndex(batchKeys.get(i)), batchValues.get(i));
+      root = trie.commit();
+
+      MerklePatriciaTrie scratch = new MerklePatriciaTrie(new InMemoryNodeStore());
+      for (Map.Entry<Integer, byte[]> e : contents.entrySet()) scratch.put(varKey(e.getKey()), e.getValue());
+      assertThat(root).isEqualTo(scratch.rootHash());
+      MerklePatriciaTrie reread = new MerklePatriciaTrie(storedBytesOnly, root);
+      for (Map.Entry<Integer, byte[]> e : contents.entrySet()) assertThat(reread.get(varKey(e.getKey()))).isEqualTo(e.getValue());
+    }
+  }
+
+  /** The smallest k with this {@link #varKey}: the expected contents are keyed by it. */
+  private static int keyIndex(byte[] key) {
+    for (int k = 0; ; k++) if (java.util.Arrays.equals(varKey(k), key)) return k;
+  }
+
   /** Keys of one to three bytes over a small alphabet: shared prefixes, and some keys are prefixes of others. */
   private static byte[] varKey(int k) {
     byte[] full = {(byte) (k & 0x7), (byte) ((k >> 3) & 0x7), (byte) ((k >> 6) & 0x7)};
