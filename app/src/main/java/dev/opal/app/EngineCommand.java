@@ -69,7 +69,7 @@ final class EngineCommand implements Callable<Integer> {
       store = new KvChainStore(kv, kvNodes, g.config());
       db = kv;
     } else {
-      nodes = new InMemoryNodeStore(InMemoryNodeStore.CAPACITY);
+      nodes = new InMemoryNodeStore(InMemoryNodeStore.CHAIN_NODES);
       store = new InMemoryChainStore();
     }
     Blockchain chain = new Blockchain(g.config(), g, nodes, store);

@@ -17,7 +17,7 @@ import java.nio.file.Path;
  */
 record ChainStores(NodeStore nodes, ChainStore chain, KeyValueStore kv, AutoCloseable closeable) implements AutoCloseable {
   static ChainStores inMemory() {
-    return new ChainStores(new InMemoryNodeStore(InMemoryNodeStore.CAPACITY), new InMemoryChainStore(), null, () -> {});
+    return new ChainStores(new InMemoryNodeStore(InMemoryNodeStore.CHAIN_NODES), new InMemoryChainStore(), null, () -> {});
   }
 
   static ChainStores rocksDb(Path dir, ChainConfig config) {

@@ -23,7 +23,6 @@ public final class KvNodeStore extends CachingNodeStore {
   private Map<Hash, byte[]> inFlight = new LinkedHashMap<>(); // flushed into a batch not yet committed
 
   public KvNodeStore(KeyValueStore kv) {
-    super(CAPACITY);
     this.kv = kv;
   }
 

@@ -2,6 +2,9 @@ package dev.opal.db;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -21,34 +24,50 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     RocksDB.loadLibrary();
   }
 
+  /**
+   * The cache of uncompressed blocks. Trie nodes are read by hash, at random: without a cache of
+   * its own every read of a block's state paths would go to the files (the nodes are not kept
+   * decoded across blocks, see {@code CachingNodeStore}).
+   */
+  private static final long BLOCK_CACHE_BYTES = 256L << 20;
+  /** Bloom filter bits per key: a lookup of a node that is not there (a new node's write) rarely reads a block. */
+  private static final int BLOOM_BITS_PER_KEY = 10;
+
   private final RocksDB db;
   private final Options options;
+  private final LRUCache cache;
+  private final BloomFilter filter;
   private final WriteOptions syncWrites = new WriteOptions().setSync(true);
   private final Path dir;
 
-  private RocksDbKeyValueStore(RocksDB db, Options options, Path dir) {
+  private RocksDbKeyValueStore(RocksDB db, Options options, LRUCache cache, BloomFilter filter, Path dir) {
     this.db = db;
     this.options = options;
+    this.cache = cache;
+    this.filter = filter;
     this.dir = dir;
   }
 
   /** Opens (creating if needed) the database in {@code dir}; a clear {@link DatabaseException} if that fails. */
   public static RocksDbKeyValueStore open(Path dir) {
-    Options options = new Options().setCreateIfMissing(true).setMaxOpenFiles(512);
+    LRUCache cache = new LRUCache(BLOCK_CACHE_BYTES);
+    BloomFilter filter = new BloomFilter(BLOOM_BITS_PER_KEY);
+    Options options = new Options().setCreateIfMissing(true).setMaxOpenFiles(512)
+        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(filter));
     try {
       Files.createDirectories(dir);
       RocksDB db = RocksDB.open(options, dir.toString());
       LOG.debug("Opened database {}", dir);
-      return new RocksDbKeyValueStore(db, options, dir);
+      return new RocksDbKeyValueStore(db, options, cache, filter, dir);
     } catch (RocksDBException e) {
-      options.close();
+      closeAll(options, cache, filter);
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
       if (msg.contains("lock")) {
         throw new DatabaseException("database " + dir + " is in use by another process (" + msg + ")", e);
       }
       throw new DatabaseException("cannot open database " + dir + ": " + msg, e);
     } catch (java.io.IOException e) {
-      options.close();
+      closeAll(options, cache, filter);
       throw new DatabaseException("cannot create database directory " + dir + ": " + e.getMessage(), e);
     }
   }
@@ -103,6 +122,10 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   public void close() {
     syncWrites.close();
     db.close();
-    options.close();
+    closeAll(options, cache, filter);
+  }
+
+  private static void closeAll(org.rocksdb.RocksObject... resources) {
+    for (org.rocksdb.RocksObject r : resources) r.close();
   }
 }

@@ -9,6 +9,8 @@ import dev.opal.types.Hash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Merkle Patricia trie of the Yellow Paper (appendix D): a radix-16 trie whose nodes are
@@ -21,6 +23,7 @@ import java.util.List;
  */
 public final class MerklePatriciaTrie {
   private final NodeStore store;
+  private final Map<Hash, Node> loaded = new ConcurrentHashMap<>(); // putAll resolves from several threads
   private Node root;
 
   /** An empty trie over the given store. */
@@ -36,23 +39,24 @@ public final class MerklePatriciaTrie {
 
   public Hash rootHash() {
     if (root == null) return Keccak.EMPTY_TRIE_ROOT;
-    hashChildrenInParallel(root);
+    hashChangedSubtreesInParallel();
     return root.hash();
   }
 
-  /** Dirty subtrees under the root from which hashing is worth spreading over the cores. */
-  private static final int PARALLEL_MIN_DIRTY_CHILDREN = 4;
+  /** Changed subtrees under the root from which hashing is worth spreading over the cores. */
+  private static final int PARALLEL_MIN_SUBTREES = 4;
 
   /**
    * A block's account trie has many changed subtrees under its root branch: their hashes are
    * independent, so they are computed on the common fork-join pool. Nodes cache their encoding and
    * hash; the subtrees share only nodes whose hash is already known, so the tasks never race.
+   * (Writing the subtrees from the tasks as well was slower: the store's lock then changes hands
+   * thousands of times per block.)
    */
-  private static void hashChildrenInParallel(Node root) {
-    if (!(root instanceof Branch b) || b.hasHash() || dirtyChildren(b) < PARALLEL_MIN_DIRTY_CHILDREN) return;
-    Arrays.stream(b.children).parallel().forEach(c -> {
-      if (c != null && !c.isEmbedded()) c.hash();
-    });
+  private void hashChangedSubtreesInParallel() {
+    if (!(root instanceof Branch b) || b.hasHash()) return;
+    List<Node> subtrees = b.changedChildBranches().stream().filter(n -> !n.hasHash()).toList();
+    if (subtrees.size() >= PARALLEL_MIN_SUBTREES) subtrees.parallelStream().forEach(Node::hash);
   }
 
   public boolean isEmpty() {
@@ -75,7 +79,7 @@ public final class MerklePatriciaTrie {
       } else {
         Branch b = (Branch) n;
         if (off == path.length) return b.value;
-        n = b.children[path[off++]];
+        n = b.child(path[off++]);
       }
     }
     return null;
@@ -122,7 +126,6 @@ public final class MerklePatriciaTrie {
       for (int i = from; i < to; i++) n = insert(n, e[i].path, off, e[i].value);
       return n;
     }
-    Node[] children = b.children.clone();
     byte[] value = b.value;
     int i = from;
     while (i < to && e[i].path.length == off) value = e[i++].value; // keys that end at this branch sort first
@@ -131,20 +134,25 @@ public final class MerklePatriciaTrie {
     for (int j = i; j < to; j++) if (j == i || e[j].path[off] != e[j - 1].path[off]) starts[groups++] = j;
     starts[groups] = to;
     final int count = groups;
+    Node[] children = new Node[16];
+    int changed = 0;
+    for (int g = 0; g < count; g++) { // read here, so that the subtasks below share no node
+      int nibble = e[starts[g]].path[off];
+      children[nibble] = b.child(nibble);
+      changed |= 1 << nibble;
+    }
     java.util.stream.IntStream range = java.util.stream.IntStream.range(0, count);
     (parallel ? range.parallel() : range).forEach(g -> {
       int nibble = e[starts[g]].path[off];
       children[nibble] = insertAll(children[nibble], e, starts[g], starts[g + 1], off + 1, false);
     });
-    int changed = 0;
-    for (int g = 0; g < count; g++) changed |= 1 << e[starts[g]].path[off];
     return b.derive(children, value, changed);
   }
 
   /**
    * Writes every node not yet in the store (embedded nodes live inside their parents); returns the
    * root. The changed subtrees are hashed in parallel first ({@link #rootHash()}); the writes then
-   * go from this thread alone, so the store needs no concurrent structure on its write path.
+   * go from this thread alone.
    */
   public Hash commit() {
     if (root == null) return Keccak.EMPTY_TRIE_ROOT;
@@ -157,22 +165,18 @@ public final class MerklePatriciaTrie {
     return root.hash();
   }
 
-  private static int dirtyChildren(Branch b) {
-    int dirty = 0;
-    for (Node c : b.children) if (c instanceof Branch child && !child.hasHash()) dirty++;
-    return dirty;
-  }
-
   /** Writes the new nodes under {@code n} and returns how many. */
   private int store(Node n) {
     if (n == null || n.stored) return 0;
     int count = 0;
     if (n instanceof Extension ext) count += store(ext.child);
     if (n instanceof Branch b) {
-      for (int i = 0; i < 16; i++) if (b.isFresh(i)) count += store(b.children[i]); // the others are stored already
+      for (int i = 0; i < 16; i++) if (b.isFresh(i)) count += store(b.child(i)); // the others are stored already
     }
-    n.stored = true;
-    if (n.isEmbedded()) return count;
+    boolean embedded = n.isEmbedded(); // encodes the node, a branch from its origin
+    if (n instanceof Branch b) b.stored();
+    else n.stored = true;
+    if (embedded) return count;
     store.put(n.hash(), n.encoded());
     return count + 1;
   }
@@ -200,21 +204,31 @@ public final class MerklePatriciaTrie {
       } else {
         Branch b = (Branch) n;
         if (off == path.length) break;
-        n = b.children[path[off++]];
+        n = b.child(path[off++]);
       }
     }
     return out;
   }
 
+  /** Above this many loaded nodes a long-lived trie starts its {@link #loaded} map afresh. */
+  private static final int MAX_LOADED = 1 << 16;
+
+  /**
+   * Resolves a node reference: a remembered committed root, a node this trie loaded before, or one
+   * read from the store and decoded. A block reads an account's path while it executes and walks it
+   * again when it commits; keeping the loaded nodes with the trie, not the store, lets them die with
+   * the block instead of piling up in the old generation.
+   */
   private Node resolve(Node n) {
     if (!(n instanceof Ref ref)) return n;
-    CachingNodeStore cache = store instanceof CachingNodeStore c ? c : null;
-    Node loaded = cache == null ? null : cache.cachedNode(ref.hash());
+    Node loaded = this.loaded.get(ref.hash());
     if (loaded != null) return loaded;
+    if (store instanceof CachingNodeStore cache && (loaded = cache.cachedRoot(ref.hash())) != null) return loaded;
     byte[] encoded = store.get(ref.hash());
     if (encoded == null) throw new MissingNodeException(ref.hash());
     loaded = Node.decode(encoded, ref.hash());
-    if (cache != null) cache.rememberNode(ref.hash(), loaded);
+    if (this.loaded.size() >= MAX_LOADED) this.loaded.clear();
+    this.loaded.put(ref.hash(), loaded);
     return loaded;
   }
 
@@ -224,59 +238,61 @@ public final class MerklePatriciaTrie {
     if (n instanceof Leaf leaf) {
       int common = Nibbles.commonPrefix(path, off, leaf.path);
       if (common == leaf.path.length && off + common == path.length) return new Leaf(leaf.path, value);
-      Branch branch = new Branch(new Node[16], null);
-      branch = withEntry(branch, leaf.path, common, leaf.value);
-      branch = withEntry(branch, Arrays.copyOfRange(path, off, path.length), common, value);
+      Node[] children = new Node[16];
+      byte[] leafValue = place(children, leaf.path, common, leaf.value);
+      byte[] newValue = place(children, Arrays.copyOfRange(path, off, path.length), common, value);
+      Branch branch = new Branch(children, leafValue != null ? leafValue : newValue);
       return common == 0 ? branch : new Extension(Arrays.copyOfRange(leaf.path, 0, common), branch);
     }
     if (n instanceof Extension ext) {
       int common = Nibbles.commonPrefix(path, off, ext.path);
       if (common == ext.path.length) return new Extension(ext.path, insert(ext.child, path, off + common, value));
       Node[] children = new Node[16];
-      byte[] rest = Arrays.copyOfRange(ext.path, common + 1, ext.path.length);
-      children[ext.path[common]] = rest.length == 0 ? ext.child : new Extension(rest, ext.child);
-      Branch branch = withEntry(new Branch(children, null), Arrays.copyOfRange(path, off, path.length), common, value);
+      byte[] below = Arrays.copyOfRange(ext.path, common + 1, ext.path.length);
+      children[ext.path[common]] = below.length == 0 ? ext.child : new Extension(below, ext.child);
+      Branch branch = new Branch(children, place(children, Arrays.copyOfRange(path, off, path.length), common, value));
       return common == 0 ? branch : new Extension(Arrays.copyOfRange(ext.path, 0, common), branch);
     }
     Branch b = (Branch) n;
-    if (off == path.length) return b.derive(b.children, value, 0);
-    Node[] children = b.children.clone();
-    children[path[off]] = insert(children[path[off]], path, off + 1, value);
-    return b.derive(children, b.value, 1 << path[off]);
+    if (off == path.length) return b.withValue(value);
+    return b.withChild(path[off], insert(b.child(path[off]), path, off + 1, value));
   }
 
-  /** Adds the entry whose remaining path is {@code rest[at:]} to a fresh branch sitting at depth {@code at}. */
-  private static Branch withEntry(Branch branch, byte[] rest, int at, byte[] value) {
-    if (rest.length == at) return new Branch(branch.children, value);
-    Node[] children = branch.children.clone();
+  /**
+   * Places the entry whose remaining path is {@code rest[at:]} in a new branch at depth {@code at}:
+   * as a leaf among {@code children}, or, when the path ends at the branch, returns the value for
+   * the branch to hold (null otherwise).
+   */
+  private static byte[] place(Node[] children, byte[] rest, int at, byte[] value) {
+    if (rest.length == at) return value;
     children[rest[at]] = new Leaf(Arrays.copyOfRange(rest, at + 1, rest.length), value);
-    return new Branch(children, branch.value);
+    return null;
   }
 
+  /** The node with {@code path[off:]} removed under it: the very same object when the key is absent. */
   private Node remove(Node n, byte[] path, int off) {
     if (n == null) return null;
+    Node unchanged = n;
     n = resolve(n);
     if (n instanceof Leaf leaf) {
-      return Arrays.equals(leaf.path, 0, leaf.path.length, path, off, path.length) ? null : leaf;
+      return Arrays.equals(leaf.path, 0, leaf.path.length, path, off, path.length) ? null : unchanged;
     }
     if (n instanceof Extension ext) {
-      if (Nibbles.commonPrefix(path, off, ext.path) != ext.path.length) return ext;
+      if (Nibbles.commonPrefix(path, off, ext.path) != ext.path.length) return unchanged;
       Node child = remove(ext.child, path, off + ext.path.length);
-      if (child == ext.child) return ext;
+      if (child == ext.child) return unchanged;
       return join(ext.path, child);
     }
     Branch b = (Branch) n;
     Branch updated;
     if (off == path.length) {
-      if (b.value == null) return b;
-      updated = b.derive(b.children, null, 0);
+      if (b.value == null) return unchanged;
+      updated = b.withValue(null);
     } else {
-      Node old = b.children[path[off]];
+      Node old = b.child(path[off]);
       Node child = remove(old, path, off + 1);
-      if (child == old) return b;
-      Node[] children = b.children.clone();
-      children[path[off]] = child;
-      updated = b.derive(children, b.value, 1 << path[off]);
+      if (child == old) return unchanged;
+      updated = b.withChild(path[off], child);
     }
     return collapse(updated);
   }
@@ -287,8 +303,8 @@ public final class MerklePatriciaTrie {
     if (count >= 2 || (count == 1 && b.value != null)) return b;
     if (count == 0) return b.value == null ? null : new Leaf(Nibbles.EMPTY, b.value);
     int index = 0;
-    while (b.children[index] == null) index++;
-    return join(new byte[] {(byte) index}, b.children[index]);
+    while (b.child(index) == null) index++;
+    return join(new byte[] {(byte) index}, b.child(index));
   }
 
   /** The node for {@code prefix} followed by {@code child}, merging paths with a leaf or extension child. */

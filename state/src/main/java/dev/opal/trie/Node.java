@@ -101,40 +101,82 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
   /**
    * A branch remembers the stored branch it was derived from ({@code origin}, that branch's
-   * encoding) and which of its children changed since ({@code fresh}). The references of the other
-   * children are copied from the origin's bytes instead of being read from each child node: a block
-   * rebuilds thousands of branches that each keep fifteen unchanged children scattered over the
-   * heap, and visiting them to hash and store the branch was most of a commit's time.
+   * encoding) and which of its children changed since ({@code fresh}). The other children are read
+   * from the origin's bytes when asked for, and their references are copied from those bytes when
+   * the branch is encoded: a block rebuilds thousands of branches that each keep fifteen unchanged
+   * children, and building, visiting and collecting an object per child was most of a commit's time.
+   * A branch read from the store is its own origin and holds no child objects at all.
    */
   static final class Branch extends Node {
     private static final int ALL_FRESH = 0xFFFF;
-    final Node[] children;
+    /**
+     * Child objects known to this branch, or null when it knows none. Entry i is child i when bit i
+     * of {@code fresh} is set (null: no child); otherwise a non-null entry is the origin's child i,
+     * already at hand (a child changed in an earlier derivation of the same block), and a null one
+     * means "read it from the origin".
+     */
+    private final Node[] children;
     final byte[] value; // null when the branch holds no value
     /** The encoding of a stored branch whose child references hold for every child not in {@code fresh}; or null. */
-    private final byte[] origin;
+    private byte[] origin;
+    /** Where each of the origin's 17 items starts, and where the last one ends; computed on first use. */
+    private volatile int[] at;
     /** Bit i: child i is not the origin's (all bits when there is no origin). */
     private final int fresh;
 
     /** A branch built from scratch: every child is its own. */
     Branch(Node[] children, byte[] value) {
-      this(children, value, null, ALL_FRESH);
+      this(children, value, null, null, ALL_FRESH);
     }
 
-    private Branch(Node[] children, byte[] value, byte[] origin, int fresh) {
+    private Branch(Node[] children, byte[] value, byte[] origin, int[] at, int fresh) {
       this.children = children;
       this.value = value;
       this.origin = origin;
+      this.at = at;
       this.fresh = fresh;
     }
 
+    Node child(int i) {
+      Node c = children == null ? null : children[i];
+      if (c != null || isFresh(i)) return c;
+      int[] at = offsets();
+      return childReference(origin, at[i], at[i + 1]);
+    }
+
+    /** This branch with child i replaced. */
+    Branch withChild(int i, Node child) {
+      Node[] replaced = new Node[16];
+      replaced[i] = child;
+      return derive(replaced, value, 1 << i);
+    }
+
+    Branch withValue(byte[] newValue) {
+      return derive(new Node[16], newValue, 0);
+    }
+
     /**
-     * This branch with {@code newChildren} (this branch's children except at the bits of
-     * {@code changed}) and {@code newValue}. A stored branch becomes the origin; an unstored one
-     * passes on its own origin, so the children taken from an origin are always in the store.
+     * This branch with the children at the bits of {@code changed} taken from {@code replaced}, and
+     * {@code newValue}. A stored branch becomes the origin; an unstored one passes on its own
+     * origin, so the children read from an origin are always in the store.
      */
-    Branch derive(Node[] newChildren, byte[] newValue, int changed) {
-      if (stored) return new Branch(newChildren, newValue, encoded(), changed);
-      return new Branch(newChildren, newValue, origin, fresh | changed);
+    Branch derive(Node[] replaced, byte[] newValue, int changed) {
+      // From a stored branch only the changed children are taken along as objects: keeping the
+      // others would chain each block's trie to the objects of every earlier one.
+      Node[] kept = stored || children == null ? new Node[16] : children.clone();
+      for (int i = 0; i < 16; i++) if ((changed & (1 << i)) != 0) kept[i] = replaced[i];
+      if (stored) return new Branch(kept, newValue, encoded(), origin == encoded() ? at : null, changed);
+      return new Branch(kept, newValue, origin, at, fresh | changed);
+    }
+
+    /** Marks the branch stored: its own encoding now serves as the origin of its unchanged children. */
+    void stored() {
+      byte[] own = encoded();
+      if (origin != own) {
+        at = null;
+        origin = own;
+      }
+      stored = true;
     }
 
     /** Whether child i is new since the origin, so that encoding or storing must visit it. */
@@ -142,27 +184,32 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       return (fresh & (1 << i)) != 0;
     }
 
+    private int[] offsets() {
+      int[] a = at;
+      if (a == null) at = a = itemOffsets(origin);
+      return a;
+    }
+
     /** Written in place: a block rehashes thousands of branches, and per-child arrays dominated the cost. */
     @Override
     byte[] computeEncoding() {
-      int[] at = origin == null ? null : itemOffsets(origin);
+      int[] at = origin == null ? null : offsets();
       byte[] valueItem = value == null ? Rlp.EMPTY_STRING : Rlp.bytes(value);
       int payload = valueItem.length;
       for (int i = 0; i < 16; i++) {
-        Node c = children[i];
+        Node c = isFresh(i) ? children[i] : null;
         payload += !isFresh(i) ? at[i + 1] - at[i] : c == null ? 1 : c.referenceLength();
       }
       byte[] out = Rlp.listBuffer(payload);
       int pos = out.length - payload;
       for (int i = 0; i < 16; i++) {
-        Node c = children[i];
         if (!isFresh(i)) {
           System.arraycopy(origin, at[i], out, pos, at[i + 1] - at[i]);
           pos += at[i + 1] - at[i];
-        } else if (c == null) {
+        } else if (children[i] == null) {
           out[pos++] = (byte) 0x80;
         } else {
-          pos = c.writeReference(out, pos);
+          pos = children[i].writeReference(out, pos);
         }
       }
       System.arraycopy(valueItem, 0, out, pos, valueItem.length);
@@ -183,8 +230,21 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     int childCount() {
       int n = 0;
-      for (Node c : children) if (c != null) n++;
+      for (int i = 0; i < 16; i++) if (hasChild(i)) n++;
       return n;
+    }
+
+    private boolean hasChild(int i) {
+      if (isFresh(i)) return children[i] != null;
+      int[] at = offsets();
+      return at[i + 1] - at[i] != 1 || origin[at[i]] != (byte) 0x80;
+    }
+
+    /** The children that are branches changed since the origin: the subtrees a commit must hash and store. */
+    List<Node> changedChildBranches() {
+      List<Node> out = new ArrayList<>();
+      for (int i = 0; i < 16; i++) if (isFresh(i) && children[i] instanceof Branch b) out.add(b);
+      return out;
     }
   }
 
@@ -229,43 +289,63 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
   }
 
   /**
-   * Decodes a stored node from its RLP; child references become {@link Ref}s or inline nodes. The
-   * node keeps the bytes and hash it was stored under.
+   * Decodes a stored node from its RLP. A branch keeps its bytes and reads its children from them
+   * when asked for (see {@link Branch}); an extension's child becomes a {@link Ref} or an inline node.
    */
   static Node decode(byte[] encoded, Hash hash) {
-    RlpReader outer = Rlp.reader(encoded);
-    Node n = decode(outer);
-    outer.ensureDone();
-    n.encoded = encoded;
+    Node n = decode(encoded);
     n.hash = hash;
+    return n;
+  }
+
+  /** Decodes the node whose encoding is exactly {@code encoding} (a stored node, or one inline in its parent). */
+  private static Node decode(byte[] encoding) {
+    RlpReader outer = Rlp.reader(encoding);
+    RlpReader r = outer.enterList();
+    int[] at = new int[18];
+    int items = 0;
+    while (r.hasNext()) {
+      if (items == 17) throw new IllegalArgumentException("a trie node has 2 or 17 items, not more");
+      at[items++] = r.position();
+      r.skip();
+    }
+    at[items] = r.position();
+    outer.ensureDone();
+    Node n;
+    if (items == 2) {
+      boolean[] leaf = new boolean[1];
+      byte[] path = Nibbles.fromHexPrefix(Rlp.reader(item(encoding, at, 0)).readBytes(), leaf);
+      byte[] second = item(encoding, at, 1);
+      n = leaf[0] ? new Leaf(path, Rlp.reader(second).readBytes()) : new Extension(path, childReference(second, 0, second.length));
+    } else if (items == 17) {
+      for (int i = 0; i < 16; i++) checkChildReference(encoding, at[i], at[i + 1]);
+      byte[] value = Rlp.reader(item(encoding, at, 16)).readBytes();
+      n = new Branch(null, value.length == 0 ? null : value, encoding, at, 0);
+    } else {
+      throw new IllegalArgumentException("a trie node has 2 or 17 items, not " + items);
+    }
+    n.encoded = encoding;
     n.stored = true;
     return n;
   }
 
-  private static Node decode(RlpReader in) {
-    RlpReader r = in.enterList();
-    List<byte[]> items = new ArrayList<>(17);
-    while (r.hasNext()) items.add(r.readRaw());
-    if (items.size() == 2) {
-      boolean[] leaf = new boolean[1];
-      byte[] path = Nibbles.fromHexPrefix(Rlp.reader(items.get(0)).readBytes(), leaf);
-      if (leaf[0]) return new Leaf(path, Rlp.reader(items.get(1)).readBytes());
-      return new Extension(path, child(items.get(1)));
-    }
-    if (items.size() == 17) {
-      Node[] children = new Node[16];
-      for (int i = 0; i < 16; i++) children[i] = child(items.get(i));
-      byte[] value = Rlp.reader(items.get(16)).readBytes();
-      return new Branch(children, value.length == 0 ? null : value);
-    }
-    throw new IllegalArgumentException("a trie node has 2 or 17 items, not " + items.size());
+  private static byte[] item(byte[] encoding, int[] at, int i) {
+    return java.util.Arrays.copyOfRange(encoding, at[i], at[i + 1]);
   }
 
-  private static Node child(byte[] raw) {
-    if ((raw[0] & 0xFF) >= 0xc0) return decode(Rlp.reader(raw)); // embedded node
-    byte[] b = Rlp.reader(raw).readBytes();
-    if (b.length == 0) return null;
-    if (b.length != 32) throw new IllegalArgumentException("a child reference must be a 32-byte hash");
-    return new Ref(Hash.wrap(b));
+  /** A child reference is empty, a 32-byte hash, or a node under 32 bytes inline. */
+  private static void checkChildReference(byte[] in, int from, int to) {
+    int first = in[from] & 0xFF;
+    boolean valid = first == 0x80 && to - from == 1 || first == 0xa0 && to - from == 33 || first >= 0xc0 && to - from < 32;
+    if (!valid) throw new IllegalArgumentException("a child reference must be a 32-byte hash or a node under 32 bytes");
+  }
+
+  /** The child referenced by the item {@code in[from:to]}: null, a {@link Ref}, or an inline node. */
+  static Node childReference(byte[] in, int from, int to) {
+    checkChildReference(in, from, to);
+    int first = in[from] & 0xFF;
+    if (first == 0x80) return null;
+    if (first == 0xa0) return new Ref(Hash.wrap(java.util.Arrays.copyOfRange(in, from + 1, to)));
+    return decode(java.util.Arrays.copyOfRange(in, from, to));
   }
 }

@@ -184,6 +184,23 @@ class TriePropertiesTest {
     assertThatThrownBy(() -> new SecureTrie(new InMemoryNodeStore(), second).get(keys[0])).isInstanceOf(MissingNodeException.class);
   }
 
+  /** A stored branch whose first child reference is a 5-byte string, not a hash: the read fails clearly. */
+  @Test
+  void aBranchWithAMalformedChildReferenceIsRejected() {
+    byte[] items = new byte[6 + 15 + 1];
+    items[0] = (byte) 0x85; // a 5-byte string where a 32-byte hash belongs
+    java.util.Arrays.fill(items, 6, items.length, (byte) 0x80);
+    byte[] branch = new byte[1 + items.length];
+    branch[0] = (byte) (0xc0 + items.length);
+    System.arraycopy(items, 0, branch, 1, items.length);
+    Hash root = Hash.wrap(dev.opal.crypto.Keccak.hash(branch));
+    InMemoryNodeStore store = new InMemoryNodeStore();
+    store.put(root, branch);
+    assertThatThrownBy(() -> new MerklePatriciaTrie(store, root).get(new byte[] {0x01}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32-byte hash");
+  }
+
   @Test
   void proofsProveValuesAndAbsenceAndRejectTampering() {
     SecureTrie trie = new SecureTrie(new InMemoryNodeStore());
