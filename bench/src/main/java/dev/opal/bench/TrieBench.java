@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx8g"})
+// A fixed, pre-touched heap, as in StateCommitBench: otherwise the VM's first touches of fresh memory
+// land in whichever iteration grows the heap.
+@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 public class TrieBench {
   @Param({"1000000"})
   int size;
