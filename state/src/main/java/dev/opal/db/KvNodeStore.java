@@ -3,6 +3,7 @@ package dev.opal.db;
 import dev.opal.trie.CachingNodeStore;
 import dev.opal.types.Hash;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +44,11 @@ public final class KvNodeStore extends CachingNodeStore {
   @Override
   public synchronized void put(Hash hash, byte[] encoded) {
     pending.put(hash, encoded);
+  }
+
+  @Override
+  public synchronized void putAll(List<Hash> hashes, List<byte[]> encodings) {
+    for (int i = 0; i < hashes.size(); i++) pending.put(hashes.get(i), encodings.get(i));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -90,19 +91,33 @@ public final class InMemoryNodeStore extends CachingNodeStore {
 
   @Override
   public void put(Hash hash, byte[] encoded) {
-    byte[] h = hash.toArrayUnsafe();
-    long prefix = (long) BE_LONG.get(h, 0);
-    int s = segment(prefix);
     lock.writeLock().lock();
     try {
-      if (locate(segments[s], h, prefix) != 0) return;
-      if ((segmentSizes[s] + 1) * 4L > segments[s].length) segments[s] = grown(segments[s]);
-      insert(segments[s], prefix, append(h, encoded));
-      segmentSizes[s]++;
-      size++;
+      putLocked(hash, encoded);
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  @Override
+  public void putAll(List<Hash> hashes, List<byte[]> encodings) {
+    lock.writeLock().lock();
+    try {
+      for (int i = 0; i < hashes.size(); i++) putLocked(hashes.get(i), encodings.get(i));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void putLocked(Hash hash, byte[] encoded) {
+    byte[] h = hash.toArrayUnsafe();
+    long prefix = (long) BE_LONG.get(h, 0);
+    int s = segment(prefix);
+    if (locate(segments[s], h, prefix) != 0) return;
+    if ((segmentSizes[s] + 1) * 4L > segments[s].length) segments[s] = grown(segments[s]);
+    insert(segments[s], prefix, append(h, encoded));
+    segmentSizes[s]++;
+    size++;
   }
 
   public int size() {

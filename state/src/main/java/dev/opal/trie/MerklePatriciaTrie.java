@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The Merkle Patricia trie of the Yellow Paper (appendix D): a radix-16 trie whose nodes are
@@ -50,13 +51,16 @@ public final class MerklePatriciaTrie {
    * A block's account trie has many changed subtrees under its root branch: their hashes are
    * independent, so they are computed on the common fork-join pool. Nodes cache their encoding and
    * hash; the subtrees share only nodes whose hash is already known, so the tasks never race.
-   * (Writing the subtrees from the tasks as well was slower: the store's lock then changes hands
-   * thousands of times per block.)
    */
   private void hashChangedSubtreesInParallel() {
-    if (!(root instanceof Branch b) || b.hasHash()) return;
-    List<Node> subtrees = b.changedChildBranches().stream().filter(n -> !n.hasHash()).toList();
+    List<Node> subtrees = changedSubtrees(n -> !n.hasHash());
     if (subtrees.size() >= PARALLEL_MIN_SUBTREES) subtrees.parallelStream().forEach(Node::hash);
+  }
+
+  /** The root branch's changed child branches that still need {@code work}; none when the root is not a branch. */
+  private List<Node> changedSubtrees(Predicate<Node> needsWork) {
+    if (!(root instanceof Branch b) || b.stored) return List.of();
+    return b.changedChildBranches().stream().filter(needsWork).toList();
   }
 
   public boolean isEmpty() {
@@ -151,33 +155,77 @@ public final class MerklePatriciaTrie {
 
   /**
    * Writes every node not yet in the store (embedded nodes live inside their parents); returns the
-   * root. The changed subtrees are hashed in parallel first ({@link #rootHash()}); the writes then
-   * go from this thread alone.
+   * root. The changed subtrees under the root are hashed and written in parallel, each task handing
+   * its writes to the store in batches.
    */
   public Hash commit() {
     if (root == null) return Keccak.EMPTY_TRIE_ROOT;
     if (!root.stored) {
-      Hash rootHash = rootHash();
-      int stored = store(root);
+      int stored = storeChangedSubtreesInParallel();
+      Writes writes = new Writes(store);
+      stored += store(root, writes);
+      writes.flush();
+      Hash rootHash = root.hash();
       if (root.isEmbedded()) store.put(rootHash, root.encoded()); // the root is stored by hash even when short
       if (store instanceof CachingNodeStore cache) cache.rememberRoot(rootHash, root, stored); // the next block's trie starts here
     }
     return root.hash();
   }
 
-  /** Writes the new nodes under {@code n} and returns how many. */
-  private int store(Node n) {
+  /** Like {@link #hashChangedSubtreesInParallel}, but each task also writes its subtree; returns how many nodes. */
+  private int storeChangedSubtreesInParallel() {
+    List<Node> subtrees = changedSubtrees(n -> !n.stored);
+    if (subtrees.size() < PARALLEL_MIN_SUBTREES) return 0;
+    return subtrees.parallelStream().mapToInt(n -> {
+      Writes writes = new Writes(store);
+      int count = store(n, writes);
+      writes.flush();
+      return count;
+    }).sum();
+  }
+
+  /**
+   * One thread's writes, handed to the store {@value #BATCH} at a time: a store takes each batch
+   * under its lock once, so the commit's threads seldom wait for each other there (one write at a
+   * time, they handed the lock back and forth thousands of times per block).
+   */
+  private static final class Writes {
+    static final int BATCH = 64;
+    private final NodeStore store;
+    private final List<Hash> hashes = new ArrayList<>(BATCH);
+    private final List<byte[]> encodings = new ArrayList<>(BATCH);
+
+    Writes(NodeStore store) {
+      this.store = store;
+    }
+
+    void add(Hash hash, byte[] encoding) {
+      hashes.add(hash);
+      encodings.add(encoding);
+      if (hashes.size() == BATCH) flush();
+    }
+
+    void flush() {
+      if (hashes.isEmpty()) return;
+      store.putAll(hashes, encodings);
+      hashes.clear();
+      encodings.clear();
+    }
+  }
+
+  /** Hashes and writes the new nodes under {@code n}, children first; returns how many were written. */
+  private int store(Node n, Writes writes) {
     if (n == null || n.stored) return 0;
     int count = 0;
-    if (n instanceof Extension ext) count += store(ext.child);
+    if (n instanceof Extension ext) count += store(ext.child, writes);
     if (n instanceof Branch b) {
-      for (int i = 0; i < 16; i++) if (b.isFresh(i)) count += store(b.child(i)); // the others are stored already
+      for (int i = 0; i < 16; i++) if (b.isFresh(i)) count += store(b.child(i), writes); // the others are stored already
     }
     boolean embedded = n.isEmbedded(); // encodes the node, a branch from its origin
     if (n instanceof Branch b) b.stored();
     else n.stored = true;
     if (embedded) return count;
-    store.put(n.hash(), n.encoded());
+    writes.add(n.hash(), n.encoded());
     return count + 1;
   }
 
