@@ -351,7 +351,7 @@ public final class MerklePatriciaTrie {
     if (count >= 2 || (count == 1 && b.value != null)) return b;
     if (count == 0) return b.value == null ? null : new Leaf(Nibbles.EMPTY, b.value);
     int index = 0;
-    while (b.child(index) == null) index++;
+    while (!b.hasChild(index)) index++;
     return join(new byte[] {(byte) index}, b.child(index));
   }
 

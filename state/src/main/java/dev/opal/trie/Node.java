@@ -5,6 +5,7 @@ import dev.opal.rlp.Rlp;
 import dev.opal.rlp.RlpReader;
 import dev.opal.types.Hash;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -186,7 +187,11 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
     private int[] offsets() {
       int[] a = at;
-      if (a == null) at = a = itemOffsets(origin);
+      if (a == null) {
+        a = new int[18];
+        itemOffsets(origin, a);
+        at = a;
+      }
       return a;
     }
 
@@ -216,25 +221,13 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
       return out;
     }
 
-    /** Where each of a branch encoding's 17 items starts, and where the last one ends. */
-    private static int[] itemOffsets(byte[] branch) {
-      int[] at = new int[18];
-      RlpReader r = Rlp.reader(branch).enterList();
-      for (int i = 0; i < 17; i++) {
-        at[i] = r.position();
-        r.skip();
-      }
-      at[17] = r.position();
-      return at;
-    }
-
     int childCount() {
       int n = 0;
       for (int i = 0; i < 16; i++) if (hasChild(i)) n++;
       return n;
     }
 
-    private boolean hasChild(int i) {
+    boolean hasChild(int i) {
       if (isFresh(i)) return children[i] != null;
       int[] at = offsets();
       return at[i + 1] - at[i] != 1 || origin[at[i]] != (byte) 0x80;
@@ -300,17 +293,8 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
 
   /** Decodes the node whose encoding is exactly {@code encoding} (a stored node, or one inline in its parent). */
   private static Node decode(byte[] encoding) {
-    RlpReader outer = Rlp.reader(encoding);
-    RlpReader r = outer.enterList();
     int[] at = new int[18];
-    int items = 0;
-    while (r.hasNext()) {
-      if (items == 17) throw new IllegalArgumentException("a trie node has 2 or 17 items, not more");
-      at[items++] = r.position();
-      r.skip();
-    }
-    at[items] = r.position();
-    outer.ensureDone();
+    int items = itemOffsets(encoding, at);
     Node n;
     if (items == 2) {
       boolean[] leaf = new boolean[1];
@@ -329,8 +313,26 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     return n;
   }
 
+  /**
+   * Fills {@code at} with where each item of the node encoding starts, and where the last one ends;
+   * returns how many items there are (more than 17 are rejected).
+   */
+  private static int itemOffsets(byte[] encoding, int[] at) {
+    RlpReader outer = Rlp.reader(encoding);
+    RlpReader r = outer.enterList();
+    int items = 0;
+    while (r.hasNext()) {
+      if (items == 17) throw new IllegalArgumentException("a trie node has 2 or 17 items, not more");
+      at[items++] = r.position();
+      r.skip();
+    }
+    at[items] = r.position();
+    outer.ensureDone();
+    return items;
+  }
+
   private static byte[] item(byte[] encoding, int[] at, int i) {
-    return java.util.Arrays.copyOfRange(encoding, at[i], at[i + 1]);
+    return Arrays.copyOfRange(encoding, at[i], at[i + 1]);
   }
 
   /** A child reference is empty, a 32-byte hash, or a node under 32 bytes inline. */
@@ -345,7 +347,7 @@ sealed abstract class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
     checkChildReference(in, from, to);
     int first = in[from] & 0xFF;
     if (first == 0x80) return null;
-    if (first == 0xa0) return new Ref(Hash.wrap(java.util.Arrays.copyOfRange(in, from + 1, to)));
-    return decode(java.util.Arrays.copyOfRange(in, from, to));
+    if (first == 0xa0) return new Ref(Hash.wrap(Arrays.copyOfRange(in, from + 1, to)));
+    return decode(Arrays.copyOfRange(in, from, to));
   }
 }
