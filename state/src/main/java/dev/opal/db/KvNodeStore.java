@@ -2,9 +2,10 @@ package dev.opal.db;
 
 import dev.opal.trie.CachingNodeStore;
 import dev.opal.types.Hash;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Trie nodes and contract code (both content-addressed by keccak) in a key-value store under the
@@ -19,9 +20,11 @@ public final class KvNodeStore extends CachingNodeStore {
   static final byte PREFIX = 'n';
 
   private final KeyValueStore kv;
-  // fresh maps rather than clear(): clearing walks the whole table, which stays as large as the largest block ever was
-  private Map<Hash, byte[]> pending = new LinkedHashMap<>();
-  private Map<Hash, byte[]> inFlight = new LinkedHashMap<>(); // flushed into a batch not yet committed
+  // Concurrent, and read without the lock: a commit stores nodes from several hashing threads at once
+  // (see MerklePatriciaTrie#commit), and RPC readers must not wait for it. Fresh maps rather than
+  // clear(): clearing walks the whole table, which stays as large as the largest block ever was.
+  private volatile Map<Hash, byte[]> pending = new ConcurrentHashMap<>();
+  private volatile Map<Hash, byte[]> inFlight = Map.of(); // flushed into a batch not yet committed
 
   public KvNodeStore(KeyValueStore kv) {
     this.kv = kv;
@@ -35,42 +38,46 @@ public final class KvNodeStore extends CachingNodeStore {
   }
 
   @Override
-  public synchronized byte[] get(Hash hash) {
+  public byte[] get(Hash hash) {
     byte[] v = pending.get(hash);
     if (v == null) v = inFlight.get(hash);
     return v != null ? v : kv.get(key(hash));
   }
 
   @Override
-  public synchronized void put(Hash hash, byte[] encoded) {
+  public void put(Hash hash, byte[] encoded) {
     pending.put(hash, encoded);
   }
 
   @Override
-  public synchronized void putAll(List<Hash> hashes, List<byte[]> encodings) {
-    for (int i = 0; i < hashes.size(); i++) pending.put(hashes.get(i), encodings.get(i));
+  public void putAll(List<Hash> hashes, List<byte[]> encodings) {
+    Map<Hash, byte[]> to = pending;
+    for (int i = 0; i < hashes.size(); i++) to.put(hashes.get(i), encodings.get(i));
   }
 
   /**
    * Adds the pending writes to {@code batch}. They stay readable from memory until
-   * {@link #committed()} says the batch is in the store.
+   * {@link #committed()} says the batch is in the store. The commit that stored them must have
+   * returned: a write racing with the flush could miss the batch.
    */
   public synchronized void flushTo(KeyValueStore.WriteBatch batch) {
-    for (Map.Entry<Hash, byte[]> e : pending.entrySet()) batch.put(key(e.getKey()), e.getValue());
-    if (inFlight.isEmpty()) {
-      inFlight = pending;
-    } else {
-      inFlight.putAll(pending);
+    Map<Hash, byte[]> flushed = pending;
+    for (Map.Entry<Hash, byte[]> e : flushed.entrySet()) batch.put(key(e.getKey()), e.getValue());
+    if (!inFlight.isEmpty()) {
+      Map<Hash, byte[]> merged = new HashMap<>(inFlight);
+      merged.putAll(flushed);
+      flushed = merged;
     }
-    pending = new LinkedHashMap<>();
+    inFlight = flushed; // before pending empties, so a reader always finds the node in one of them
+    pending = new ConcurrentHashMap<>();
   }
 
   /** The batch carrying the flushed writes has been committed. */
   public synchronized void committed() {
-    inFlight = new LinkedHashMap<>();
+    inFlight = Map.of();
   }
 
-  public synchronized int pendingCount() {
+  public int pendingCount() {
     return pending.size();
   }
 }
