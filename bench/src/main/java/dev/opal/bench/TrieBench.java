@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 // A fixed, pre-touched heap, as in StateCommitBench: otherwise the VM's first touches of fresh memory
 // land in whichever iteration grows the heap.
-@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages"})
 public class TrieBench {
   @Param({"1000000"})
   int size;
