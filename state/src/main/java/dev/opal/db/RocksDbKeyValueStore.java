@@ -91,36 +91,27 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   @Override
   public WriteBatch newBatch() {
-    org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch();
+    WriteBatchRep rep = new WriteBatchRep();
     return new WriteBatch() {
       @Override
       public WriteBatch put(byte[] key, byte[] value) {
-        try {
-          batch.put(key, value);
-        } catch (RocksDBException e) {
-          throw new DatabaseException("batch put failed: " + e.getMessage(), e);
-        }
+        rep.put(key, value);
         return this;
       }
 
       @Override
       public WriteBatch delete(byte[] key) {
-        try {
-          batch.delete(key);
-        } catch (RocksDBException e) {
-          throw new DatabaseException("batch delete failed: " + e.getMessage(), e);
-        }
+        rep.delete(key);
         return this;
       }
 
       @Override
       public void commit() {
-        try {
+        if (rep.count() == 0) return;
+        try (org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch(rep.toBytes())) {
           db.write(syncWrites, batch);
         } catch (RocksDBException e) {
           throw new DatabaseException("write to " + dir + " failed: " + e.getMessage(), e);
-        } finally {
-          batch.close();
         }
       }
     };
