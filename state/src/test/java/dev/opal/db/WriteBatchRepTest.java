@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.RocksDB;
@@ -30,8 +32,8 @@ class WriteBatchRepTest {
     Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class)
         .ofMinSize(0).ofMaxSize(20_000).edgeCases(c -> c.add(new byte[127]).add(new byte[128]).add(new byte[16_384]));
     Arbitrary<byte[]> values = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, bytes), net.jqwik.api.Tuple.of(1, Arbitraries.just((byte[]) null)));
-    return net.jqwik.api.Combinators.combine(bytes, values).as(Op::new).list().ofMaxSize(40);
+        Tuple.of(3, bytes), Tuple.of(1, Arbitraries.just((byte[]) null)));
+    return Combinators.combine(bytes, values).as(Op::new).list().ofMaxSize(40);
   }
 
   @Property(tries = 200)
